@@ -1,0 +1,64 @@
+// error-handling: re-runnable after a partial failure: one transaction, or guarded statements.
+#include "checks/common.hpp"
+
+namespace migsafe {
+namespace {
+
+bool needs_guard(const Operation& op) {
+    switch (op.kind) {
+        case OpKind::CreateTable: case OpKind::CreateTableAs: case OpKind::DropTable: case OpKind::AddColumn:
+        case OpKind::DropColumn: case OpKind::CreateIndex: case OpKind::DropIndex: case OpKind::CreateType:
+        case OpKind::DropType: case OpKind::CreateExtension: case OpKind::DropExtension: case OpKind::CreateFunction:
+        case OpKind::DropFunction: case OpKind::CreateTrigger: case OpKind::DropTrigger: case OpKind::CreatePolicy:
+        case OpKind::DropPolicy: case OpKind::AddConstraint: case OpKind::DropConstraint: case OpKind::RenameTable:
+        case OpKind::RenameColumn: case OpKind::CreateSequence: case OpKind::CreateSchema: case OpKind::CreateView:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool guarded(const Operation& op) {
+    if (op.if_not_exists || op.if_exists || op.guarded) return true;
+    if (op.kind == OpKind::CreateFunction) return op.text.find("OR REPLACE") != std::string::npos ||
+                                                  op.text.find("or replace") != std::string::npos;
+    if (op.kind == OpKind::CreateTrigger || op.kind == OpKind::CreateView) return op.value == "OR REPLACE" ||
+        op.text.find("OR REPLACE") != std::string::npos || op.text.find("or replace") != std::string::npos;
+    return false;
+}
+
+}  // namespace
+
+Outcome check_error_handling(const Project& p, const Facts&) {
+    Outcome o;
+    if (p.files.empty()) {
+        o.not_applicable = true;
+        o.summary = "No migration files";
+        return o;
+    }
+    int non_tx_units = 0, exception_blocks = 0;
+    for (size_t i = 0; i < p.files.size(); ++i) {
+        const auto& f = p.files[i];
+        for (const auto& op : f.ops)
+            if (op.kind == OpKind::DoBlock && op.has_exception_handler) ++exception_blocks;
+        for (size_t u = 0; u < f.units.size(); ++u) {
+            const auto& unit = f.units[u];
+            if (unit.transactional || unit.single_query) continue;
+            ++non_tx_units;
+            for (const auto& op : f.ops) {
+                if (op.unit != static_cast<int>(u) || !needs_guard(op) || guarded(op)) continue;
+                o.add(checks::at(op, "non-transactional, unguarded: " + checks::excerpt(op, 50) +
+                                         " (a rerun after a failure stops here)", Weight::Partial));
+            }
+        }
+    }
+    if (non_tx_units == 0) o.summary = "Each migration runs in one transaction";
+    else o.summary = "Non-transactional statements guarded (IF NOT EXISTS)";
+    if (exception_blocks) o.summary += "; DO $$ EXCEPTION pattern";
+    o.fix = "In a migration that opts out of the transaction, guard every statement so a rerun succeeds:\n" +
+            checks::code(p, "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_name ON table_name (column_name);",
+                         "await knex.raw('CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_name ON table_name (column_name)');");
+    return o;
+}
+
+}  // namespace migsafe

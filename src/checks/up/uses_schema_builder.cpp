@@ -1,0 +1,13 @@
+// uses-schema-builder: knex only; SQL projects have no knex calls.
+#include "checks/common.hpp"
+
+namespace migsafe {
+
+Outcome check_uses_schema_builder(const Project& p, const Facts&) {
+    Outcome o;
+    o.not_applicable = true;
+    o.summary = checks::is_knex(p) ? "Knex front end not available" : "SQL migrations: no knex calls";
+    return o;
+}
+
+}  // namespace migsafe

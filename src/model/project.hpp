@@ -1,0 +1,122 @@
+// Project: one service's migrations and configuration, as read from disk.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/enums.hpp"
+#include "model/operation.hpp"
+#include "util/source_text.hpp"
+
+namespace migsafe {
+
+struct ParseError {
+    Location loc;
+    std::string message;  // the parser's own message
+};
+
+// A run of statements the runner executes as one transaction (or one non-transactional
+// query / statement sequence). dbmate: a section; golang-migrate/flyway/plain: the file.
+struct Unit {
+    Section section = Section::Up;
+    bool transactional = true;     // explicitly wrapped by the runner
+    bool single_query = false;     // sent as one query string (implicit transaction)
+    int start_line = 0;            // the section marker / file start
+    std::string marker;            // "-- migrate:up transaction:false" etc.
+};
+
+struct Suppression {
+    int file = -1;
+    bool down_file = false;
+    int line = 0;          // line of the comment
+    int target_line = 0;   // line it applies to
+    std::string check_id;
+    std::string reason;
+    bool used = false;
+};
+
+struct MigrationFile {
+    std::string path;      // relative to the project root, '/' separators
+    std::string down_path; // golang-migrate / flyway: the paired down file, if any
+    std::string prefix;    // "20240101120000", "001", "V3"...
+    std::string name;      // descriptive part ("add_orders")
+    std::string extension; // ".sql", ".ts"...
+    SourceText source;
+    SourceText down_source;   // golang-migrate .down.sql / flyway U file
+    bool has_up = false;       // an up part exists (section or file)
+    bool has_down = false;
+    std::vector<Unit> units;
+    std::vector<Operation> ops;   // up then down, in source order
+    std::vector<ParseError> errors;
+    int up_statement_count = 0;
+    int down_statement_count = 0;
+};
+
+struct KeyValue {
+    std::string key;
+    std::string value;
+    int line = 0;
+};
+
+// migsafe.toml, environments and options (parse/config/migsafe_toml.cpp).
+struct EnvConfig {
+    std::string name;
+    int line = 0;
+    std::map<std::string, KeyValue> values;  // url, host, database, user, password, sslmode, ...
+};
+
+struct CheckOverride {
+    std::string id;
+    bool enabled = true;
+    std::optional<Severity> severity;
+    int line = 0;
+};
+
+struct Config {
+    bool present = false;
+    std::string path;  // "migsafe.toml"
+    std::optional<Layout> layout;
+    std::string directory;
+    std::string service;
+    int pg_version = 15;
+    std::string lock_timeout;           // top-level default for every environment
+    std::string suggested_lock_timeout = "5s";
+    std::string tenant_column = "tenant_id";
+    std::vector<std::string> preexisting_tables;
+    std::vector<EnvConfig> environments;
+    std::map<std::string, CheckOverride> checks;
+    std::string table;  // bookkeeping table (top-level)
+    int table_line = 0;
+    int lock_timeout_line = 0;
+};
+
+// A text file of the project that is not a migration: scripts, CI, docs, package.json.
+struct AuxFile {
+    enum class Kind { PackageJson, Makefile, Script, Ci, Doc, Env, Other };
+    Kind kind = Kind::Other;
+    std::string path;
+    SourceText source;
+};
+
+struct Project {
+    std::string root;       // as given on the command line
+    std::string name;       // service name
+    Flavour flavour = Flavour::Sql;
+    Layout layout = Layout::Plain;
+    std::string migrations_dir;  // relative to root
+    bool migrations_dir_exists = true;
+    Config config;
+    std::vector<MigrationFile> files;   // sorted by version
+    std::vector<AuxFile> aux;
+    std::vector<std::string> stray_migrations;  // migration-looking files outside the directory
+    std::vector<Suppression> suppressions;
+    std::string sum_path;      // "migsafe.sum" if present
+    std::map<std::string, std::string> recorded_sums;  // path -> sha256 from migsafe.sum
+    std::map<std::string, std::string> actual_sums;    // path -> sha256 now
+    bool has_tsconfig = false;
+
+    const std::string& file_path(int index) const;
+};
+
+}  // namespace migsafe

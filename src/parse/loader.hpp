@@ -1,0 +1,17 @@
+// Reads a project folder: configuration, layout, migration files (parsed in parallel), aux files.
+#pragma once
+#include <string>
+
+#include "model/project.hpp"
+#include "util/result.hpp"
+
+namespace migsafe {
+
+struct LoadOptions {
+    std::string service;  // --service
+    int threads = 0;      // 0 = hardware concurrency
+};
+
+Result<Project> load_project(const std::string& root, const LoadOptions& options);
+
+}  // namespace migsafe
