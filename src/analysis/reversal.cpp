@@ -37,7 +37,8 @@ std::string unqualified(const std::string& s) {
 Reversal reversal_of(const Project& p, const Facts& facts, int file) {
     Reversal r;
     const auto& f = p.files[file];
-    if (!f.has_down) return r;
+    // Without a down, or with a part that did not parse, there is nothing to compare.
+    if (!f.has_down || !f.errors.empty()) return r;
     for (const auto& op : f.ops)
         if (op.section == Section::Down && op.kind == OpKind::DoBlock && op.raises_exception) r.irreversible = true;
     if (r.irreversible) return r;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace migsafe::checks {
 
 Evidence at(const Operation& op, std::string message, Weight weight) {
@@ -39,8 +41,16 @@ Evidence info(std::string message) {
 
 std::string excerpt(const Operation& op, size_t max) {
     std::string out;
-    bool space = false;
-    for (char c : op.text) {
+    bool space = false, quoted = false;
+    const std::string& t = op.text;
+    for (size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == '\'') quoted = !quoted;
+        if (!quoted && c == '-' && i + 1 < t.size() && t[i + 1] == '-') {  // a comment to the end of the line
+            while (i < t.size() && t[i] != '\n') ++i;
+            space = !out.empty();
+            continue;
+        }
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = !out.empty();
             continue;
@@ -103,6 +113,37 @@ std::string trim(std::string_view s) {
 }
 }  // namespace
 
+// Makefile variables (NAME = value, :=, ?=) expanded in a recipe line: $(NAME) / ${NAME}.
+std::string expand_make_vars(const std::string& line, const std::map<std::string, std::string>& vars) {
+    std::string out = line;
+    for (int round = 0; round < 4 && out.find('$') != std::string::npos; ++round) {
+        bool changed = false;
+        for (const auto& [k, v] : vars)
+            for (const std::string& ref : {"$(" + k + ")", "${" + k + "}"}) {
+                std::string next = replace_all(out, ref, v);
+                if (next != out) out = next, changed = true;
+            }
+        if (!changed) break;
+    }
+    return out;
+}
+
+std::vector<std::string> grep_aux_lines(const Project&, const AuxFile& a) {
+    static const std::regex assign(R"(^([A-Za-z_][A-Za-z0-9_]*)\s*[:?+]?=\s*(.*)$)");
+    bool make = a.kind == AuxFile::Kind::Makefile;
+    std::map<std::string, std::string> vars;
+    std::vector<std::string> lines;
+    for (int line = 1; line <= a.source.line_count(); ++line) {
+        std::string t = trim(a.source.line(line));
+        std::smatch m;
+        if (make && std::regex_match(t, m, assign)) vars[m[1].str()] = trim(m[2].str());
+        lines.push_back(t);
+    }
+    if (!vars.empty())
+        for (auto& l : lines) l = expand_make_vars(l, vars);
+    return lines;
+}
+
 std::vector<Hit> grep_aux(const Project& p, std::initializer_list<AuxFile::Kind> kinds, const std::regex& re,
                           bool commands_only) {
     std::vector<Hit> out;
@@ -110,16 +151,16 @@ std::vector<Hit> grep_aux(const Project& p, std::initializer_list<AuxFile::Kind>
         if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) continue;
         bool doc = a.kind == AuxFile::Kind::Doc;
         bool in_fence = false;
-        for (int line = 1; line <= a.source.line_count(); ++line) {
-            auto l = a.source.line(line);
-            std::string t = trim(l);
+        auto lines = grep_aux_lines(p, a);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const std::string& t = lines[i];
             if (doc && t.rfind("```", 0) == 0) {
                 in_fence = !in_fence;
                 continue;
             }
             if (doc && commands_only && !in_fence && t.rfind("$ ", 0) != 0) continue;
             if (t.empty() || !std::regex_search(t, re)) continue;
-            out.push_back(Hit{a.path, line, t});
+            out.push_back(Hit{a.path, static_cast<int>(i) + 1, t});
         }
     }
     return out;

@@ -41,6 +41,9 @@ struct Hit {
 std::vector<Hit> grep_aux(const Project& p, std::initializer_list<AuxFile::Kind> kinds, const std::regex& re,
                           bool commands_only = false);
 
+// The lines of one aux file as grep_aux sees them (Makefile variables expanded).
+std::vector<std::string> grep_aux_lines(const Project& p, const AuxFile& a);
+
 std::string suggested_timeout(const Project& p);
 // Replaces every `from` in text by `to` (placeholders in fix snippets -> the project's real names).
 std::string replace_all(std::string text, const std::string& from, const std::string& to);

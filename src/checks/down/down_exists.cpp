@@ -13,6 +13,7 @@ Outcome check_down_exists(const Project& p, const Facts&) {
     int irreversible = 0;
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
+        if (f.prefix == "R") continue;  // Flyway repeatable migrations are re-applied, never undone
         if (!f.has_down) {
             std::string why = p.layout == Layout::Dbmate ? "no '-- migrate:down' section or it is empty"
                               : p.layout == Layout::GolangMigrate ? "no .down.sql file or it is empty"

@@ -23,12 +23,15 @@ Outcome check_lock_timeout(const Project& p, const Facts& facts) {
         bool prot = config;
         int unit = -1;
         bool locks_here = false, reported = false, used_set = false;
-        for (size_t oi = 0; oi < f.ops.size() && !reported; ++oi) {
+        // The first unprotected lock of each transaction unit (section or file).
+        for (size_t oi = 0; oi < f.ops.size(); ++oi) {
             const auto& op = f.ops[oi];
             if (op.unit != unit) {
                 unit = op.unit;
                 prot = config;
+                reported = false;
             }
+            if (reported) continue;
             const Unit& u = f.units.at(op.unit);
             if (op.kind == OpKind::SetLockTimeout) {
                 bool effective = !(op.is_local && !u.transactional && !u.single_query);

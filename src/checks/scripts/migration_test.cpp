@@ -13,14 +13,18 @@ Outcome check_migration_test(const Project& p, const Facts&) {
         return o;
     }
     // latest -> rollback --all -> latest in one file.
-    static const std::regex rollback_all(R"((rollback\s+--all|migrate:rollback\s+--all|down\s+-all|\bdown\s+--all|dbmate\b.*\bdrop\b))");
+    // Rolling every migration back: runs each down (dropping the database does not).
+    static const std::regex rollback_all(
+        R"((rollback\s+--all|migrate:rollback\s+--all|\bdown\s+-all\b|\bdown\s+--all\b|(for|while|until)\b.*\b(rollback|down)\b))",
+        std::regex::icase);
     for (const auto& a : p.aux) {
         if (a.kind != checks::K::PackageJson && a.kind != checks::K::Makefile && a.kind != checks::K::Script &&
             a.kind != checks::K::Ci)
             continue;
         int stage = 0, line_found = 0;
-        for (int line = 1; line <= a.source.line_count(); ++line) {
-            std::string l(a.source.line(line));
+        auto lines = checks::grep_aux_lines(p, a);
+        for (int line = 1; line <= static_cast<int>(lines.size()); ++line) {
+            const std::string& l = lines[line - 1];
             if (stage == 0 && std::regex_search(l, checks::migrate_command_re())) stage = 1;
             else if (stage == 1 && std::regex_search(l, rollback_all)) stage = 2, line_found = line;
             else if (stage == 2 && std::regex_search(l, checks::migrate_command_re())) {
