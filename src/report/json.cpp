@@ -157,7 +157,8 @@ std::string render_json(const std::vector<Audit>& audits, const Options& o) {
     root["tool"] = {{"name", "migsafe"}, {"version", MIGSAFE_VERSION}};
     root["document"] = document_name();
     if (audits.size() == 1) {
-        for (auto& [k, v] : project_json(audits[0], o).items()) root[k] = v;
+        J project = project_json(audits[0], o);
+        for (auto& [k, v] : project.items()) root[k] = v;
     } else {
         J arr = J::array();
         for (const auto& a : audits) arr.push_back(project_json(a, o));

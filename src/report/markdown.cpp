@@ -39,9 +39,20 @@ std::string evidence_cell(const Project& p, const CheckResult& r) {
     return text;
 }
 
-std::string title_case(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
+// "ticket-service" -> "Ticket Service", as the seed titles its audit.
+std::string title_case(const std::string& s) {
+    std::string out;
+    bool start = true;
+    for (char c : s) {
+        if (c == '-' || c == '_' || c == ' ') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            start = true;
+            continue;
+        }
+        out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        start = false;
+    }
+    return out;
 }
 
 }  // namespace
