@@ -1,6 +1,7 @@
 // migsafe audit PATH...: the checklist, as markdown, text, json, sarif or github annotations.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -26,6 +27,7 @@ struct AuditArgs {
     std::string output;
     bool no_color = false;
     int threads = 0;
+    bool timings = false;
 };
 
 int fail(const Error& e) {
@@ -79,15 +81,25 @@ int run_audit(const AuditArgs& args) {
     std::vector<std::unique_ptr<Facts>> facts;
     std::vector<std::unique_ptr<AuditResult>> results;
     std::vector<report::Audit> audits;
+    using Clock = std::chrono::steady_clock;
+    double t_load = 0, t_analyse = 0, t_checks = 0;
+    auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
     for (const auto& path : args.paths) {
+        auto t0 = Clock::now();
         LoadOptions lo;
         lo.service = args.service;
         lo.threads = args.threads;
         auto project = load_project(path, lo);
         if (!project) return fail(project.error());
         projects.push_back(std::make_unique<Project>(std::move(*project)));
+        auto t1 = Clock::now();
         facts.push_back(std::make_unique<Facts>(analyse(*projects.back())));
+        auto t2 = Clock::now();
         auto result = run_checks(*projects.back(), *facts.back());
+        auto t3 = Clock::now();
+        t_load += ms(t0, t1);
+        t_analyse += ms(t1, t2);
+        t_checks += ms(t2, t3);
         if (!result) {
             Error e = result.error();
             if (!e.file.empty()) e.file = path + "/" + e.file;
@@ -103,7 +115,11 @@ int run_audit(const AuditArgs& args) {
                !std::getenv("NO_COLOR");
     const char* docs = std::getenv("MIGSAFE_DOCS_URL");
     ro.docs_url = docs && *docs ? docs : "https://github.com/migsafe/migsafe/blob/main/docs/checks/";
+    auto t4 = Clock::now();
     std::string out = report::render(format, audits, ro);
+    if (args.timings)
+        std::fprintf(stderr, "timings: load+parse %.1f ms, analyse %.1f ms, checks %.1f ms, render %.1f ms\n", t_load,
+                     t_analyse, t_checks, ms(t4, Clock::now()));
     if (args.output.empty()) {
         std::fwrite(out.data(), 1, out.size(), stdout);
         std::fflush(stdout);
@@ -133,6 +149,7 @@ Action add_audit(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the report to a file (atomically) instead of stdout");
     cmd->add_flag("--no-color", args->no_color, "No colour in text output (NO_COLOR is honoured too)");
     cmd->add_option("-j,--jobs", args->threads, "Parser threads (default: all cores)");
+    cmd->add_flag("--timings", args->timings, "Print the time each phase took on stderr");
     return [args]() { return run_audit(*args); };
 }
 

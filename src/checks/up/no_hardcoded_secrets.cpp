@@ -1,4 +1,5 @@
 // no-hardcoded-secrets: no API keys, private keys, JWTs or passwords in migration files.
+#include <algorithm>
 #include <regex>
 
 #include "checks/common.hpp"
@@ -6,21 +7,23 @@
 namespace migsafe {
 namespace {
 
+// Each pattern has cheap anchors: the regex only runs on lines that contain one.
 struct Pattern {
     const char* what;
+    std::vector<std::string> anchors;
     std::regex re;
 };
 
 const std::vector<Pattern>& patterns() {
     static const std::vector<Pattern> p = {
-        {"Stripe live key", std::regex(R"(\b[sr]k_live_[0-9A-Za-z]{8,})")},
-        {"AWS access key", std::regex(R"(\bAKIA[0-9A-Z]{16}\b)")},
-        {"GitHub token", std::regex(R"(\bgh[pousr]_[0-9A-Za-z]{20,})")},
-        {"Slack token", std::regex(R"(\bxox[abposr]-[0-9A-Za-z-]{10,})")},
-        {"private key", std::regex(R"(-----BEGIN ([A-Z]+ )?PRIVATE KEY-----)")},
-        {"JWT", std::regex(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")},
-        {"password in connection string", std::regex(R"([a-z][a-z0-9+.-]*://[^:/@\s'"]+:([^@\s'"$]{3,})@)", std::regex::icase)},
-        {"role password", std::regex(R"(\bPASSWORD\s+'([^']+)')", std::regex::icase)},
+        {"Stripe live key", {"k_live_"}, std::regex(R"(\b[sr]k_live_[0-9A-Za-z]{8,})")},
+        {"AWS access key", {"AKIA"}, std::regex(R"(\bAKIA[0-9A-Z]{16}\b)")},
+        {"GitHub token", {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, std::regex(R"(\bgh[pousr]_[0-9A-Za-z]{20,})")},
+        {"Slack token", {"xox"}, std::regex(R"(\bxox[abposr]-[0-9A-Za-z-]{10,})")},
+        {"private key", {"-----BEGIN"}, std::regex(R"(-----BEGIN ([A-Z]+ )?PRIVATE KEY-----)")},
+        {"JWT", {"eyJ"}, std::regex(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")},
+        {"password in connection string", {"://"}, std::regex(R"([a-z][a-z0-9+.-]*://[^:/@\s'"]+:([^@\s'"$]{3,})@)", std::regex::icase)},
+        {"role password", {"PASSWORD", "password", "Password"}, std::regex(R"(\bPASSWORD\s+'([^']+)')", std::regex::icase)},
     };
     return p;
 }
@@ -33,42 +36,46 @@ std::string mask(const std::string& s) {
 void scan(const Project& p, int file, bool down_file, const SourceText& src, Outcome& o) {
     const std::string& text = src.text();
     for (const auto& pat : patterns()) {
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), pat.re); it != std::sregex_iterator(); ++it) {
-            const auto& m = *it;
-            std::string secret = m.size() > 1 && m[1].matched ? m[1].str() : m[0].str();
-            if (secret.find("${") != std::string::npos) continue;
-            auto lc = src.locate(static_cast<size_t>(m.position(m.size() > 1 && m[1].matched ? 1 : 0)));
-            Evidence e;
-            e.loc = {file, lc.line, lc.column, down_file};
-            e.message = std::string(pat.what) + ": " + mask(secret);
-            e.weight = Weight::Fail;
-            o.add(e);
+        std::vector<int> lines;
+        for (const auto& anchor : pat.anchors)
+            for (size_t pos = text.find(anchor); pos != std::string::npos; pos = text.find(anchor, pos + 1)) {
+                int line = src.locate(pos).line;
+                if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+            }
+        std::sort(lines.begin(), lines.end());
+        for (int line : lines) {
+            std::string l(src.line(line));
+            for (auto it = std::sregex_iterator(l.begin(), l.end(), pat.re); it != std::sregex_iterator(); ++it) {
+                const auto& m = *it;
+                int group = m.size() > 1 && m[1].matched ? 1 : 0;
+                std::string secret = m[group].str();
+                if (secret.find("${") != std::string::npos) continue;
+                Evidence e;
+                e.loc = {file, line, static_cast<int>(m.position(group)) + 1, down_file};
+                e.message = std::string(pat.what) + ": " + mask(secret);
+                e.weight = Weight::Fail;
+                o.add(e);
+            }
         }
     }
-    // Passwords inserted as literals: INSERT INTO users (..., password, ...) VALUES (..., 'x', ...).
-    static const std::regex insert_pw(R"(INSERT\s+INTO\s+[^(;]*\(([^)]*\b(password|passwd|secret|api_key|token)\b[^)]*)\)\s*VALUES\s*\(([^)]*)\))",
-                                      std::regex::icase);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), insert_pw); it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        std::string values = m[3].str();
-        static const std::regex lit(R"('([^']{4,})')");
-        std::smatch lm;
-        bool plain = false;
-        std::string found;
-        for (auto vi = std::sregex_iterator(values.begin(), values.end(), lit); vi != std::sregex_iterator(); ++vi) {
-            std::string v = (*vi)[1].str();
-            if (v.rfind("$2", 0) == 0 || v.rfind("$argon", 0) == 0 || v.rfind("${", 0) == 0) continue;  // hashes, placeholders
-            plain = true;
-            found = v;
-        }
-        if (!plain) continue;
-        auto lc = src.locate(static_cast<size_t>(m.position(0)));
-        Evidence e;
-        e.loc = {file, lc.line, lc.column, down_file};
-        e.message = "literal " + m[2].str() + " in INSERT: " + mask(found);
-        e.weight = Weight::Fail;
-        o.add(e);
+}
+
+// Passwords inserted as literals: INSERT INTO users (..., password, ...) VALUES (..., 'x', ...).
+void scan_inserts(const Operation& op, Outcome& o) {
+    static const std::regex insert_pw(
+        R"(INSERT\s+INTO\s+[^(;]*\(([^)]*\b(password|passwd|secret|api_key|token)\b[^)]*)\)\s*VALUES\s*\(([^)]*)\))",
+        std::regex::icase);
+    static const std::regex lit(R"('([^']{4,})')");
+    std::smatch m;
+    if (!std::regex_search(op.text, m, insert_pw)) return;
+    std::string values = m[3].str();
+    std::string found;
+    for (auto vi = std::sregex_iterator(values.begin(), values.end(), lit); vi != std::sregex_iterator(); ++vi) {
+        std::string v = (*vi)[1].str();
+        if (v.rfind("$2", 0) == 0 || v.rfind("$argon", 0) == 0 || v.rfind("${", 0) == 0) continue;  // hashes, placeholders
+        found = v;
     }
+    if (!found.empty()) o.add(checks::at(op, "literal " + m[2].str() + " in INSERT: " + mask(found)));
 }
 
 }  // namespace
@@ -83,6 +90,14 @@ Outcome check_no_hardcoded_secrets(const Project& p, const Facts&) {
     for (size_t i = 0; i < p.files.size(); ++i) {
         scan(p, static_cast<int>(i), false, p.files[i].source, o);
         if (!p.files[i].down_path.empty()) scan(p, static_cast<int>(i), true, p.files[i].down_source, o);
+        for (const auto& op : p.files[i].ops) {
+            if (op.kind != OpKind::Insert) continue;
+            const std::string& t = op.text;
+            bool maybe = false;
+            for (const char* w : {"assword", "asswd", "ecret", "api_key", "oken", "ASSWORD", "ECRET", "OKEN"})
+                maybe = maybe || t.find(w) != std::string::npos;
+            if (maybe) scan_inserts(op, o);
+        }
     }
     o.summary = "Clean";
     o.fix = "Remove the secret from the migration, rotate it, and load it at run time from the environment or a secret store.";
