@@ -65,6 +65,8 @@ void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& 
             t.loc = op.loc;
             for (const auto& c : op.column_defs) {
                 t.columns[c.name] = c;
+                t.columns[c.name].loc.file = file;
+                t.columns[c.name].loc.down_file = op.loc.down_file;
                 t.column_order.push_back(c.name);
             }
             for (const auto& c : op.constraints) {
@@ -110,6 +112,7 @@ void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& 
             if (t.name.empty()) t.name = op.table;
             for (const auto& c : op.column_defs) {
                 t.columns[c.name] = c;
+                t.columns[c.name].loc = op.loc;  // the ALTER TABLE that added it
                 t.column_order.push_back(c.name);
                 for (const auto& k : c.constraints)
                     if (k.type == ConstraintType::ForeignKey) t.foreign_keys.push_back(k);
@@ -351,10 +354,10 @@ Facts analyse(Project& project) {
         int file = static_cast<int>(fi);
         for (size_t oi = 0; oi < f.ops.size(); ++oi) {
             const auto& op = f.ops[oi];
-            if (op.kind == OpKind::CreateTable || op.kind == OpKind::CreateTableAs) {
-                auto& m = op.section == Section::Up ? facts.created_in_up[fi] : facts.created_in_down[fi];
-                m.emplace(op.table, static_cast<int>(oi));
-            }
+            auto& created = op.section == Section::Up ? facts.created_in_up[fi] : facts.created_in_down[fi];
+            if (op.kind == OpKind::CreateTable || op.kind == OpKind::CreateTableAs) created.emplace(op.table, static_cast<int>(oi));
+            // A table created in this file and renamed keeps being new under its new name.
+            if (op.kind == OpKind::RenameTable && created.count(op.table)) created.emplace(op.new_name, static_cast<int>(oi));
             if (op.kind == OpKind::CreateIndex && !op.name.empty()) facts.index_table.emplace(op.name, op.table);
             if (op.kind == OpKind::AlterRoleSet && op.name == "lock_timeout" && op.section == Section::Up &&
                 facts.role_lock_timeout_from_file < 0) {

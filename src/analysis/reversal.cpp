@@ -1,6 +1,7 @@
 #include "analysis/reversal.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace migsafe {
 
@@ -157,6 +158,46 @@ Reversal reversal_of(const Project& p, const Facts& facts, int file) {
     }
     r.created = std::move(created);
     return r;
+}
+
+std::vector<FkConflict> fk_conflicts(const Project& p, const Facts& facts, int file) {
+    std::vector<FkConflict> out;
+    std::set<std::string> dropped;
+    for (const auto& op : p.files[file].ops) {
+        if (op.section != Section::Down || op.kind != OpKind::DropTable) continue;
+        if (!op.cascade) {
+            auto it = facts.referencing_at_down[file].find(op.table);
+            if (it != facts.referencing_at_down[file].end())
+                for (const auto& [child, fk] : it->second)
+                    if (!dropped.count(child)) {
+                        out.push_back({&op, child, fk});
+                        break;
+                    }
+        }
+        dropped.insert(op.table);
+    }
+    return out;
+}
+
+std::vector<TriggerOrder> functions_dropped_before_triggers(const Project& p, int file) {
+    std::vector<TriggerOrder> out;
+    const auto& f = p.files[file];
+    for (const auto& up : f.ops) {
+        if (up.section != Section::Up || up.kind != OpKind::CreateTrigger) continue;
+        std::string fn = unqualified(up.trigger_function);
+        bool trigger_gone = false;
+        for (const auto& op : f.ops) {
+            if (op.section != Section::Down) continue;
+            if ((op.kind == OpKind::DropTrigger && op.name == up.name && op.table == up.table) ||
+                (op.kind == OpKind::DropTable && op.table == up.table))
+                trigger_gone = true;
+            if (op.kind == OpKind::DropFunction && unqualified(op.name) == fn) {
+                if (!trigger_gone && !op.cascade) out.push_back({&op, &up});
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace migsafe

@@ -27,4 +27,19 @@ struct Reversal {
 
 Reversal reversal_of(const Project& p, const Facts& facts, int file);
 
+// A DROP TABLE in a file's down that fails because a table still references it.
+struct FkConflict {
+    const Operation* drop = nullptr;
+    std::string child;
+    std::string fk;
+};
+std::vector<FkConflict> fk_conflicts(const Project& p, const Facts& facts, int file);
+
+// DROP FUNCTION in a down while a trigger up created still executes it (no CASCADE).
+struct TriggerOrder {
+    const Operation* drop_function = nullptr;
+    const Operation* trigger = nullptr;  // the CREATE TRIGGER in up
+};
+std::vector<TriggerOrder> functions_dropped_before_triggers(const Project& p, int file);
+
 }  // namespace migsafe

@@ -210,6 +210,17 @@ Result<AuditResult> run_checks(const Project& project, const Facts& facts) {
         o.evidence = std::move(kept);
         r.status = status_of(o);
         if (any_suppressed && r.status == Status::Pass && o.summary.empty()) o.summary = "Suppressed findings only";
+        if (r.status == Status::Fail || r.status == Status::Partial) {
+            // The summary of a failing check names what failed, never what would have passed.
+            int findings = 0;
+            const Evidence* first = nullptr;
+            for (const auto& e : o.evidence)
+                if (e.weight != Weight::Info) {
+                    if (!first) first = &e;
+                    ++findings;
+                }
+            if (first) o.summary = first->message + (findings > 1 ? " (+" + std::to_string(findings - 1) + " more)" : "");
+        }
         r.summary = std::move(o.summary);
         r.evidence = std::move(o.evidence);
         r.fix = std::move(o.fix);

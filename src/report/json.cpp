@@ -164,7 +164,7 @@ std::string render_json(const std::vector<Audit>& audits, const Options& o) {
         for (const auto& a : audits) arr.push_back(project_json(a, o));
         root["projects"] = arr;
     }
-    return root.dump(2) + "\n";
+    return root.dump(2, ' ', false, J::error_handler_t::replace) + "\n";
 }
 
 }  // namespace migsafe::report

@@ -64,7 +64,7 @@ std::string render_sarif(const std::vector<Audit>& audits, const Options& o) {
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = J::array({run});
-    return root.dump(2) + "\n";
+    return root.dump(2, ' ', false, J::error_handler_t::replace) + "\n";
 }
 
 }  // namespace migsafe::report

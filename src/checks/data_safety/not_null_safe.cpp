@@ -37,11 +37,24 @@ Outcome check_not_null_safe(const Project& p, const Facts& facts) {
                         if (prev.kind == OpKind::AddColumn)
                             for (const auto& c : prev.column_defs)
                                 if (c.name == col && c.has_default) ready = true;
+                        // A CHECK (col IS NOT NULL) counts once it is valid: added valid, or
+                        // NOT VALID and validated before this statement.
                         if (prev.kind == OpKind::AddConstraint)
-                            for (const auto& c : prev.constraints)
-                                if (c.type == ConstraintType::Check && c.expr_text == "IS NOT NULL" &&
-                                    std::find(c.columns.begin(), c.columns.end(), col) != c.columns.end())
-                                    ready = true;
+                            for (const auto& c : prev.constraints) {
+                                if (c.type != ConstraintType::Check || c.expr_text != "IS NOT NULL" ||
+                                    std::find(c.columns.begin(), c.columns.end(), col) == c.columns.end())
+                                    continue;
+                                if (!c.not_valid) ready = true;
+                                else
+                                    for (size_t fk = fj; fk <= fi && !ready; ++fk) {
+                                        const auto& h = p.files[fk];
+                                        size_t stop = fk == fi ? oi : h.ops.size();
+                                        for (size_t q = fk == fj ? k + 1 : 0; q < stop; ++q)
+                                            if (h.ops[q].section == Section::Up && h.ops[q].kind == OpKind::ValidateConstraint &&
+                                                h.ops[q].name == c.name)
+                                                ready = true;
+                                    }
+                            }
                     }
                 }
                 if (!ready)

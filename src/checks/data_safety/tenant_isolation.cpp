@@ -8,7 +8,7 @@ namespace migsafe {
 Outcome check_tenant_isolation(const Project& p, const Facts& facts) {
     Outcome o;
     const std::string& col = facts.tenant_column;
-    int tenant_tables = 0, isolated = 0;
+    int tenant_tables = 0, isolated = 0, protected_tables = 0;
     std::string first;
     for (const auto& [name, t] : facts.catalog.tables) {
         if (t.file < 0 || !t.columns.count(col)) continue;
@@ -24,6 +24,7 @@ Outcome check_tenant_isolation(const Project& p, const Facts& facts) {
         if (!t.rls_enabled) gaps.push_back("RLS not enabled");
         else if (!t.rls_forced) gaps.push_back("RLS not forced (the owner bypasses it)");
         if (!policy) gaps.push_back("no policy comparing " + col + " with current_setting(...)");
+        if (t.rls_enabled && policy) ++protected_tables;
         if (gaps.empty()) {
             ++isolated;
             continue;
@@ -40,7 +41,8 @@ Outcome check_tenant_isolation(const Project& p, const Facts& facts) {
         o.summary = "No table has a " + col + " column";
         return o;
     }
-    if (isolated == 0)
+    // FAIL when no tenant table is protected at all; gaps beside protected tables are PARTIAL.
+    if (protected_tables == 0)
         for (auto& e : o.evidence) e.weight = Weight::Fail;
     o.summary = "RLS policies (" + std::to_string(isolated) + "/" + std::to_string(tenant_tables) + " tenant tables)";
     o.fix = "Enable and force RLS with a tenant policy on every tenant table:\n" +

@@ -13,6 +13,9 @@ Outcome check_down_drops_functions(const Project& p, const Facts& facts) {
         for (const auto& c : r.created) if (c.kind == ObjKind::Function) ++functions;
         for (const auto& obj : r.left_behind)
             if (obj.kind == ObjKind::Function) o.add(checks::at(*obj.op, "down leaves " + obj.describe()));
+        for (const auto& bad : functions_dropped_before_triggers(p, static_cast<int>(i)))
+            o.add(checks::at(*bad.drop_function, "DROP FUNCTION " + bad.drop_function->name + " comes before DROP TRIGGER " +
+                                                     bad.trigger->name + " (fails: the trigger depends on it)"));
     }
     if (functions == 0) {
         o.not_applicable = true;

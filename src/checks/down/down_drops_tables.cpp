@@ -1,16 +1,17 @@
 // down-drops-tables: tables up creates are dropped, in reverse creation order.
 #include <algorithm>
 
+#include "analysis/reversal.hpp"
 #include "checks/common.hpp"
 
 namespace migsafe {
 
-Outcome check_down_drops_tables(const Project& p, const Facts&) {
+Outcome check_down_drops_tables(const Project& p, const Facts& facts) {
     Outcome o;
     int tables = 0;
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
-        if (!f.has_down) continue;
+        if (!reversal_of(p, facts, static_cast<int>(i)).applicable) continue;
         std::vector<const Operation*> created;
         std::vector<std::string> dropped;
         for (const auto& op : f.ops) {
@@ -31,11 +32,14 @@ Outcome check_down_drops_tables(const Project& p, const Facts&) {
         std::vector<std::string> actual;
         for (const auto& t : dropped)
             if (std::find(expected.begin(), expected.end(), t) != expected.end()) actual.push_back(t);
-        if (actual != expected && !expected.empty())
+        if (actual != expected && !expected.empty()) {
+            // PARTIAL only while the other order breaks no foreign key.
+            bool conflict = !fk_conflicts(p, facts, static_cast<int>(i)).empty();
             o.add(checks::at_file(p, static_cast<int>(i), 0,
                                   f.path + ": tables dropped in another order than reverse creation (" +
-                                      checks::list_some(actual, 3) + ")",
-                                  Weight::Partial));
+                                      checks::list_some(actual, 3) + ")" + (conflict ? ", and a drop fails on a foreign key" : ""),
+                                  conflict ? Weight::Fail : Weight::Partial));
+        }
     }
     if (tables == 0) {
         o.not_applicable = true;

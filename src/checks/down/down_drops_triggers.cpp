@@ -1,40 +1,21 @@
 // down-drops-triggers: triggers are dropped before the functions they execute.
+#include "analysis/reversal.hpp"
 #include "checks/common.hpp"
 
 namespace migsafe {
 
-Outcome check_down_drops_triggers(const Project& p, const Facts&) {
+Outcome check_down_drops_triggers(const Project& p, const Facts& facts) {
     Outcome o;
     int triggers = 0;
     for (size_t i = 0; i < p.files.size(); ++i) {
-        const auto& f = p.files[i];
-        if (!f.has_down) continue;
-        for (const auto& up : f.ops) {
-            if (up.section != Section::Up || up.kind != OpKind::CreateTrigger) continue;
-            ++triggers;
-            std::string fn = up.trigger_function;
-            auto dot = fn.rfind('.');
-            if (dot != std::string::npos) fn = fn.substr(dot + 1);
-            bool trigger_gone = false, reported = false;
-            for (const auto& op : f.ops) {
-                if (op.section != Section::Down) continue;
-                if ((op.kind == OpKind::DropTrigger && op.name == up.name && op.table == up.table) ||
-                    (op.kind == OpKind::DropTable && op.table == up.table))
-                    trigger_gone = true;
-                std::string dropped = op.name;
-                auto d = dropped.rfind('.');
-                if (d != std::string::npos) dropped = dropped.substr(d + 1);
-                if (op.kind == OpKind::DropFunction && dropped == fn) {
-                    if (op.cascade) trigger_gone = true;
-                    if (!trigger_gone && !reported) {
-                        o.add(checks::at(op, "DROP FUNCTION " + fn + " runs while trigger " + up.name + " on " + up.table +
-                                                 " still uses it"));
-                        reported = true;
-                    }
-                }
-            }
-            if (!trigger_gone && !reported) o.add(checks::at(up, "down never drops trigger " + up.name + " on " + up.table));
-        }
+        auto r = reversal_of(p, facts, static_cast<int>(i));
+        if (!r.applicable) continue;
+        for (const auto& c : r.created) triggers += c.kind == ObjKind::Trigger;
+        for (const auto& bad : functions_dropped_before_triggers(p, static_cast<int>(i)))
+            o.add(checks::at(*bad.drop_function, "DROP FUNCTION " + bad.drop_function->name + " runs while trigger " +
+                                                     bad.trigger->name + " on " + bad.trigger->table + " still uses it"));
+        for (const auto& obj : r.left_behind)
+            if (obj.kind == ObjKind::Trigger) o.add(checks::at(*obj.op, "down never drops " + obj.describe()));
     }
     if (triggers == 0) {
         o.not_applicable = true;

@@ -12,6 +12,11 @@ Outcome check_migrations_directory(const Project& p, const Facts&) {
     }
     for (const auto& s : p.stray_migrations)
         o.add(checks::at_path(s, 0, s + " is outside " + dir, Weight::Partial));
+    if (p.files.empty() && p.stray_migrations.empty()) {
+        o.not_applicable = true;
+        o.summary = "No migration files found";
+        return o;
+    }
     o.summary = dir;
     o.fix = "Move or delete migration files outside `" + dir + "` (archived copies confuse runners and reviewers).";
     return o;

@@ -9,7 +9,7 @@ Outcome check_concurrent_index(const Project& p, const Facts& facts) {
     std::string first_index, first_table, first_cols;
     checks::each_op(p, [&](int, int, const Operation& op) {
         if (op.kind != OpKind::CreateIndex && op.kind != OpKind::DropIndex && op.kind != OpKind::Reindex) return;
-        if (!op.preexisting || op.in_body) return;
+        if (!op.preexisting) return;
         std::string table = op.table.empty() ? facts.table_of_index(op.name) : op.table;
         ++touching;
         if (op.concurrently) {

@@ -27,7 +27,7 @@ Outcome check_index_coverage(const Project& p, const Facts& facts) {
             Evidence e;
             e.loc = t.loc;
             auto it = t.columns.find(c);
-            if (it != t.columns.end() && it->second.loc.line) e.loc.line = it->second.loc.line, e.loc.column = it->second.loc.column;
+            if (it != t.columns.end() && it->second.loc.line && it->second.loc.file >= 0) e.loc = it->second.loc;
             e.message = name + "." + c + " has no index starting with it";
             e.weight = Weight::Partial;
             o.add(e);

@@ -1,4 +1,6 @@
 // error-handling: re-runnable after a partial failure: one transaction, or guarded statements.
+#include <algorithm>
+
 #include "checks/common.hpp"
 
 namespace migsafe {
@@ -41,6 +43,22 @@ Outcome check_error_handling(const Project& p, const Facts&) {
         const auto& f = p.files[i];
         for (const auto& op : f.ops)
             if (op.kind == OpKind::DoBlock && op.has_exception_handler) ++exception_blocks;
+        // A statement PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY) is never
+        // atomic: a failure part way leaves an INVALID index behind, and an unguarded rerun
+        // stops on "already exists".
+        for (const auto& op : f.ops) {
+            if (!refuses_transaction(op, 15) || op.in_body || guarded(op)) continue;
+            const auto& unit = f.units.at(op.unit);
+            // In a transactional unit it fails outright (concurrently-outside-transaction);
+            // in a statement-by-statement unit it is reported below with the rest.
+            if (unit.transactional || !unit.single_query) continue;
+            bool alone = std::none_of(f.ops.begin(), f.ops.end(), [&](const Operation& other) {
+                return other.unit == op.unit && other.stmt != op.stmt && !other.in_body;
+            });
+            if (!alone) continue;  // sharing a query string: an implicit transaction, it fails outright
+            o.add(checks::at(op, "runs outside any transaction, unguarded: " + checks::excerpt(op, 50) +
+                                     " (a rerun after a failure stops here)", Weight::Partial));
+        }
         for (size_t u = 0; u < f.units.size(); ++u) {
             const auto& unit = f.units[u];
             if (unit.transactional || unit.single_query) continue;

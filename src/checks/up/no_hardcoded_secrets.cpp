@@ -60,22 +60,16 @@ void scan(const Project& p, int file, bool down_file, const SourceText& src, Out
     }
 }
 
-// Passwords inserted as literals: INSERT INTO users (..., password, ...) VALUES (..., 'x', ...).
+// Passwords inserted as literals: INSERT INTO users (..., password, ...) VALUES (..., 'x', ...),
+// matched column by column from the parse tree.
 void scan_inserts(const Operation& op, Outcome& o) {
-    static const std::regex insert_pw(
-        R"(INSERT\s+INTO\s+[^(;]*\(([^)]*\b(password|passwd|secret|api_key|token)\b[^)]*)\)\s*VALUES\s*\(([^)]*)\))",
-        std::regex::icase);
-    static const std::regex lit(R"('([^']{4,})')");
-    std::smatch m;
-    if (!std::regex_search(op.text, m, insert_pw)) return;
-    std::string values = m[3].str();
-    std::string found;
-    for (auto vi = std::sregex_iterator(values.begin(), values.end(), lit); vi != std::sregex_iterator(); ++vi) {
-        std::string v = (*vi)[1].str();
-        if (v.rfind("$2", 0) == 0 || v.rfind("$argon", 0) == 0 || v.rfind("${", 0) == 0) continue;  // hashes, placeholders
-        found = v;
+    static const std::regex secret_column(R"((^|_)(password|passwd|secret|api_key|apikey|token|private_key)($|_))",
+                                          std::regex::icase);
+    for (const auto& [column, value] : op.literals) {
+        if (value.size() < 4 || !std::regex_search(column, secret_column)) continue;
+        if (value.rfind("$2", 0) == 0 || value.rfind("$argon", 0) == 0 || value.rfind("${", 0) == 0) continue;  // hashes
+        o.add(checks::at(op, "literal " + column + " in INSERT: " + mask(value)));
     }
-    if (!found.empty()) o.add(checks::at(op, "literal " + m[2].str() + " in INSERT: " + mask(found)));
 }
 
 }  // namespace
@@ -90,14 +84,8 @@ Outcome check_no_hardcoded_secrets(const Project& p, const Facts&) {
     for (size_t i = 0; i < p.files.size(); ++i) {
         scan(p, static_cast<int>(i), false, p.files[i].source, o);
         if (!p.files[i].down_path.empty()) scan(p, static_cast<int>(i), true, p.files[i].down_source, o);
-        for (const auto& op : p.files[i].ops) {
-            if (op.kind != OpKind::Insert) continue;
-            const std::string& t = op.text;
-            bool maybe = false;
-            for (const char* w : {"assword", "asswd", "ecret", "api_key", "oken", "ASSWORD", "ECRET", "OKEN"})
-                maybe = maybe || t.find(w) != std::string::npos;
-            if (maybe) scan_inserts(op, o);
-        }
+        for (const auto& op : p.files[i].ops)
+            if (op.kind == OpKind::Insert && !op.literals.empty()) scan_inserts(op, o);
     }
     o.summary = "Clean";
     o.fix = "Remove the secret from the migration, rotate it, and load it at run time from the environment or a secret store.";

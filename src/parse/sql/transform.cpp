@@ -505,9 +505,21 @@ void transform_dml(Ctx& ctx, Node s, std::string_view kind, OpKind k) {
     op.lock = LockMode::RowExclusive;
     op.has_where = json::has(s, "whereClause");
     Node sel;
+    if (k == OpKind::Insert) {
+        json::each(s, "cols", [&](Node t) { op.columns.emplace_back(json::str(json::inner(t), "name")); });
+    }
     if (k == OpKind::Insert && json::get(s, "selectStmt", sel)) {
         Node si = json::inner(sel);
         op.from_select = json::has(si, "fromClause");
+        // VALUES rows: remember string literals by column, for the secrets check.
+        json::each(si, "valuesLists", [&](Node row) {
+            size_t i = 0;
+            json::each(json::inner(row), "items", [&](Node v) {
+                if (json::type_of(v) == "A_Const" && json::has(json::inner(v), "sval") && i < op.columns.size())
+                    op.literals.emplace_back(op.columns[i], json::scalar_text(v));
+                ++i;
+            });
+        });
         collect_relations(sel, op.tables_referenced, op.table);
     }
     if (k == OpKind::Update) {

@@ -1,0 +1,8 @@
+-- migrate:up
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;
+ANALYZE orders;
+
+-- migrate:down
+SET lock_timeout = '5s';
+ALTER TABLE orders DROP COLUMN IF EXISTS note;

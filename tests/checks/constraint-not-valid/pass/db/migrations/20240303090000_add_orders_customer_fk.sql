@@ -1,0 +1,10 @@
+-- migrate:up
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey
+  FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+ALTER TABLE orders ADD CONSTRAINT orders_total_nonnegative CHECK (total_cents >= 0) NOT VALID;
+
+-- migrate:down
+SET lock_timeout = '5s';
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_nonnegative;
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_customer_id_fkey;

@@ -1,0 +1,2 @@
+-- migrate:up
+ALTER TABLE loyalty_accounts ADD COLUMN IF NOT EXISTS tier text NOT NULL DEFAULT 'bronze';

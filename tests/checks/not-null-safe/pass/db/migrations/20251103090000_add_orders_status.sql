@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'pending';
+
+-- migrate:down
+ALTER TABLE orders DROP COLUMN IF EXISTS status;

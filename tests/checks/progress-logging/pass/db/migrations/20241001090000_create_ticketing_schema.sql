@@ -1,0 +1,85 @@
+-- migrate:up
+CREATE TABLE ticket_queues (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id   uuid NOT NULL,
+  name        text NOT NULL,
+  UNIQUE (tenant_id, name)
+);
+
+CREATE TABLE tickets (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id   uuid NOT NULL,
+  queue_id    uuid NOT NULL REFERENCES ticket_queues (id),
+  subject     text NOT NULL,
+  status      text NOT NULL DEFAULT 'open',
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE ticket_comments (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id   uuid NOT NULL,
+  ticket_id   uuid NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+  author_id   uuid NOT NULL,
+  body        text NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE ticket_comment_attachments (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id   uuid NOT NULL,
+  comment_id  uuid NOT NULL REFERENCES ticket_comments (id) ON DELETE CASCADE,
+  file_key    text NOT NULL
+);
+
+DO $$ BEGIN RAISE NOTICE 'ticketing: tables created'; END $$;
+
+CREATE INDEX idx_tickets_queue_id ON tickets (queue_id);
+CREATE INDEX idx_tickets_tenant_id_status ON tickets (tenant_id, status);
+CREATE INDEX idx_ticket_comments_ticket_id ON ticket_comments (ticket_id);
+CREATE INDEX idx_ticket_comment_attachments_comment_id ON ticket_comment_attachments (comment_id);
+
+DO $$ BEGIN RAISE NOTICE 'ticketing: indexes created'; END $$;
+
+ALTER TABLE ticket_queues ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_queues FORCE ROW LEVEL SECURITY;
+CREATE POLICY ticket_queues_tenant_isolation ON ticket_queues
+  USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
+
+ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tickets FORCE ROW LEVEL SECURITY;
+CREATE POLICY tickets_tenant_isolation ON tickets
+  USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
+
+ALTER TABLE ticket_comments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_comments FORCE ROW LEVEL SECURITY;
+CREATE POLICY ticket_comments_tenant_isolation ON ticket_comments
+  USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
+
+ALTER TABLE ticket_comment_attachments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_comment_attachments FORCE ROW LEVEL SECURITY;
+CREATE POLICY ticket_comment_attachments_tenant_isolation ON ticket_comment_attachments
+  USING (tenant_id = current_setting('app.tenant_id', true)::uuid);
+
+DO $$ BEGIN RAISE NOTICE 'ticketing: row level security enabled'; END $$;
+
+CREATE FUNCTION tickets_touch_updated_at() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER tickets_touch_updated_at BEFORE UPDATE ON tickets
+  FOR EACH ROW EXECUTE FUNCTION tickets_touch_updated_at();
+
+DO $$ BEGIN RAISE NOTICE 'ticketing: triggers created'; END $$;
+
+-- migrate:down
+DROP TRIGGER IF EXISTS tickets_touch_updated_at ON tickets;
+DROP FUNCTION IF EXISTS tickets_touch_updated_at();
+DROP TABLE IF EXISTS ticket_comment_attachments;
+DROP TABLE IF EXISTS ticket_comments;
+DROP TABLE IF EXISTS tickets;
+DROP TABLE IF EXISTS ticket_queues;
