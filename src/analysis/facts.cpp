@@ -225,6 +225,7 @@ void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& 
             break;
         }
         case OpKind::CreateFunction:
+            if (cat.functions.count(op.name)) facts.replaced_functions.insert({file, op.name});
             cat.functions[op.name] = op.loc;
             break;
         case OpKind::DropFunction:
@@ -375,6 +376,15 @@ Facts analyse(Project& project) {
         }
         for (size_t oi = 0; oi < f.ops.size(); ++oi)
             if (f.ops[oi].section == Section::Up) apply_up(cat, f.ops[oi], file, static_cast<int>(oi), facts);
+        // Types before each down ALTER COLUMN TYPE, as the schema stands after this file's up.
+        for (size_t oi = 0; oi < f.ops.size(); ++oi) {
+            const auto& op = f.ops[oi];
+            if (op.section != Section::Down || op.kind != OpKind::AlterColumnType) continue;
+            auto t = cat.tables.find(op.table);
+            if (t == cat.tables.end()) continue;
+            auto c = t->second.columns.find(op.name);
+            if (c != t->second.columns.end()) facts.old_column[{file, static_cast<int>(oi)}] = c->second;
+        }
         // FKs referencing each table this file's down drops, as the schema stands after its up.
         for (const auto& op : f.ops) {
             if (op.section != Section::Down || op.kind != OpKind::DropTable) continue;

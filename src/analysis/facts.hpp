@@ -82,6 +82,8 @@ struct Facts {
     // Index name -> table for every index any migration creates.
     std::map<std::string, std::string> index_table;
 
+    // (file, function) where up replaces a function an earlier migration created.
+    std::set<std::pair<int, std::string>> replaced_functions;
     // Column definition before each ALTER COLUMN TYPE: (file, op index) -> old column.
     std::map<std::pair<int, int>, ColumnDef> old_column;
 

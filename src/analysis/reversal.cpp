@@ -63,7 +63,11 @@ Reversal reversal_of(const Project& p, const Facts& facts, int file) {
                     if (pre) created.push_back({ObjKind::Constraint, op.table, op.name, &op});
                     break;
                 case OpKind::CreateType: created.push_back({ObjKind::Type, "", unqualified(op.name), &op}); break;
-                case OpKind::CreateFunction: created.push_back({ObjKind::Function, "", unqualified(op.name), &op}); break;
+                case OpKind::CreateFunction:
+                    // Replacing an earlier migration's function: down restores it, not drops it.
+                    if (!facts.replaced_functions.count({file, op.name}))
+                        created.push_back({ObjKind::Function, "", unqualified(op.name), &op});
+                    break;
                 case OpKind::CreateTrigger: created.push_back({ObjKind::Trigger, op.table, op.name, &op}); break;
                 case OpKind::CreatePolicy: created.push_back({ObjKind::Policy, op.table, op.name, &op}); break;
                 case OpKind::EnableRls:
@@ -163,13 +167,15 @@ Reversal reversal_of(const Project& p, const Facts& facts, int file) {
 std::vector<FkConflict> fk_conflicts(const Project& p, const Facts& facts, int file) {
     std::vector<FkConflict> out;
     std::set<std::string> dropped;
+    std::set<std::pair<std::string, std::string>> dropped_constraints;  // (table, constraint)
     for (const auto& op : p.files[file].ops) {
+        if (op.section == Section::Down && op.kind == OpKind::DropConstraint) dropped_constraints.insert({op.table, op.name});
         if (op.section != Section::Down || op.kind != OpKind::DropTable) continue;
         if (!op.cascade) {
             auto it = facts.referencing_at_down[file].find(op.table);
             if (it != facts.referencing_at_down[file].end())
                 for (const auto& [child, fk] : it->second)
-                    if (!dropped.count(child)) {
+                    if (!dropped.count(child) && !dropped_constraints.count({child, fk})) {
                         out.push_back({&op, child, fk});
                         break;
                     }

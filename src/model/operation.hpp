@@ -91,7 +91,8 @@ struct Operation {
     std::string body;                 // function / DO body text
     std::string policy_using;         // policy USING / WITH CHECK expression text
     std::vector<std::string> policy_columns;    // ColumnRefs in the policy expressions
-    std::vector<std::pair<std::string, std::string>> literals;  // INSERT ... VALUES: (column, string literal)
+    std::vector<std::pair<std::string, std::string>> literals;
+    std::vector<std::string> null_tested;  // UPDATE ... WHERE col IS NULL: the columns tested  // INSERT ... VALUES: (column, string literal)
 };
 
 // What a statement that PostgreSQL refuses inside a transaction block looks like.

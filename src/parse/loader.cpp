@@ -31,7 +31,8 @@ const std::regex kNumbered(R"(^(\d+)[_-](.+)\.sql$)");
 const std::regex kGolang(R"(^(\d+)_(.+)\.(up|down)\.sql$)");
 const std::regex kFlyway(R"(^([VU])(\d[\d._]*)__(.+)\.sql$)");
 const std::regex kFlywayRepeatable(R"(^R__(.+)\.sql$)");
-const std::regex kDbmateMarker(R"(^[ \t]*--[ \t]*migrate:(up|down)\b(.*)$)");
+// dbmate's own rule: the marker starts the line.
+const std::regex kDbmateMarker(R"(^--\s*migrate:(up|down)(\s*|\s+\S.*)$)");
 const std::regex kIgnore(R"(--\s*migsafe:ignore\s+([A-Za-z0-9_-]+)\s*(.*?)\s*$)");
 
 bool in_migrations_folder(const std::string& rel) {
@@ -141,23 +142,60 @@ struct Section {
     bool transactional;
 };
 
-std::vector<Section> dbmate_sections(const SourceText& src) {
-    std::vector<Section> out;
+// The sections dbmate runs: the first "-- migrate:up" and the first "-- migrate:down" marker
+// (later ones are ordinary comments). What dbmate refuses becomes a parse error.
+std::vector<Section> dbmate_sections(const SourceText& src, int file, std::vector<ParseError>& errors) {
+    std::vector<Section> markers;
     for (int line = 1; line <= src.line_count(); ++line) {
         std::string l(src.line(line));
         std::smatch m;
         if (l.find("migrate:") == std::string::npos || !std::regex_match(l, m, kDbmateMarker)) continue;
-        if (!out.empty()) out.back().end = src.line_start(line);
         Section s;
         s.section = m[1].str() == "up" ? migsafe::Section::Up : migsafe::Section::Down;
         s.begin = line < src.line_count() ? src.line_start(line + 1) : src.text().size();
         s.end = src.text().size();
         s.marker_line = line;
-        std::string opts = m[2].str();
         s.marker = l;
-        s.transactional = !std::regex_search(opts, std::regex(R"(transaction\s*:\s*false)"));
-        out.push_back(s);
+        s.transactional = !std::regex_search(m[2].str(), std::regex(R"(transaction\s*:\s*false)"));
+        markers.push_back(s);
     }
+    auto error = [&](int line, std::string msg) {
+        ParseError e;
+        e.loc = {file, line, 1, false};
+        e.message = std::move(msg);
+        errors.push_back(std::move(e));
+    };
+    const Section* up = nullptr;
+    const Section* down = nullptr;
+    for (const auto& m : markers) {
+        const Section*& first = m.section == migsafe::Section::Up ? up : down;
+        if (!first) first = &m;
+        else
+            error(m.marker_line, "dbmate uses only the first '-- migrate:" + std::string(m.section == migsafe::Section::Up ? "up" : "down") +
+                                     "' marker: this one is an ordinary comment and its options are ignored");
+    }
+    if (!up) {
+        error(1, "dbmate requires each migration to define an up block with '-- migrate:up'");
+        return {};
+    }
+    if (!down) {
+        int last = src.line_count();
+        while (last > 1 && src.line(last).find_first_not_of(" \t") == std::string_view::npos) --last;
+        error(last, "dbmate requires each migration to define a down block with '-- migrate:down'");
+    }
+    if (down && down->marker_line < up->marker_line) {
+        error(down->marker_line, "dbmate requires '-- migrate:up' to appear before '-- migrate:down'");
+        return {};
+    }
+    // Nothing but blank lines and comments may precede the up block.
+    size_t first_code = sql::skip_space_and_comments(src.text(), 0, src.line_start(up->marker_line));
+    if (first_code < src.line_start(up->marker_line))
+        error(src.locate(first_code).line, "dbmate does not support statements preceding the '-- migrate:up' block");
+    std::vector<Section> out;
+    Section u = *up;
+    if (down) u.end = src.line_start(down->marker_line);
+    out.push_back(u);
+    if (down) out.push_back(*down);
     return out;
 }
 
@@ -182,7 +220,7 @@ void parse_file(sql::Parser& parser, Project& project, int index) {
     const std::string& text = f.source.text();
     bool runner = project.config.present;
     if (project.layout == Layout::Dbmate) {
-        auto sections = dbmate_sections(f.source);
+        auto sections = dbmate_sections(f.source, index, f.errors);
         for (auto& s : sections) {
             Unit u;
             u.section = s.section;
@@ -196,12 +234,6 @@ void parse_file(sql::Parser& parser, Project& project, int index) {
             if (s.section == migsafe::Section::Up) f.has_up = f.has_up || !empty;
             else f.has_down = f.has_down || !empty;
             if (!empty) add_chunk(f.source, s.begin, s.end, s.section, unit, false);
-        }
-        if (sections.empty()) {
-            ParseError e;
-            e.loc = {index, 1, 1, false};
-            e.message = "no '-- migrate:up' section marker: dbmate would apply nothing from this file";
-            f.errors.push_back(e);
         }
         return;
     }

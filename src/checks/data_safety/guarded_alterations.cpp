@@ -3,7 +3,7 @@
 
 namespace migsafe {
 
-Outcome check_guarded_alterations(const Project& p, const Facts&) {
+Outcome check_guarded_alterations(const Project& p, const Facts& facts) {
     Outcome o;
     int alterations = 0;
     checks::each_op(p, [&](int, int, const Operation& op) {
@@ -35,7 +35,8 @@ Outcome check_guarded_alterations(const Project& p, const Facts&) {
                 return;
         }
         ++alterations;
-        if (!guard) o.add(checks::at(op, what + " on " + op.table));
+        std::string table = op.table.empty() ? facts.table_of_index(op.name) : op.table;
+        if (!guard) o.add(checks::at(op, what + (table.empty() ? "" : " on " + table)));
     });
     if (alterations == 0) {
         o.not_applicable = true;

@@ -1,4 +1,5 @@
 // no-destructive-defaults: no UPDATE that overwrites existing values while setting a default.
+#include <algorithm>
 #include <set>
 
 #include "checks/common.hpp"
@@ -21,7 +22,8 @@ Outcome check_no_destructive_defaults(const Project& p, const Facts&) {
             if (op.kind != OpKind::Update) continue;
             for (const auto& col : op.columns) {
                 if (!defaulted.count({op.table, col}) || added.count({op.table, col})) continue;
-                if (op.value == "IS NULL") continue;  // WHERE col IS NULL only fills gaps
+                if (std::find(op.null_tested.begin(), op.null_tested.end(), col) != op.null_tested.end())
+                    continue;  // WHERE col IS NULL only fills gaps
                 o.add(checks::at(op, "UPDATE " + op.table + " SET " + col +
                                          " overwrites existing values after SET DEFAULT (add WHERE " + col + " IS NULL)"));
             }

@@ -9,6 +9,7 @@ Outcome check_no_narrowing_change(const Project& p, const Facts& facts) {
     int changes = 0;
     checks::each_op(p, [&](int fi, int oi, const Operation& op) {
         if (op.section != Section::Up || op.kind != OpKind::AlterColumnType || op.column_defs.empty()) return;
+        if (!op.preexisting) return;  // a table created earlier in this file holds no data yet
         ++changes;
         auto it = facts.old_column.find({fi, oi});
         const ColumnDef* old_col = it == facts.old_column.end() ? nullptr : &it->second;

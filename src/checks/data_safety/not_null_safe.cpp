@@ -33,8 +33,9 @@ Outcome check_not_null_safe(const Project& p, const Facts& facts) {
                         if (prev.kind == OpKind::Update &&
                             std::find(prev.columns.begin(), prev.columns.end(), col) != prev.columns.end())
                             ready = true;
-                        if (prev.kind == OpKind::SetDefault && prev.name == col) ready = true;
-                        if (prev.kind == OpKind::AddColumn)
+                        // A default fills existing rows only when the column is added with it, in
+                        // this same transaction (a later SET DEFAULT fills nothing).
+                        if (prev.kind == OpKind::AddColumn && fj == fi && prev.unit == op.unit)
                             for (const auto& c : prev.column_defs)
                                 if (c.name == col && c.has_default) ready = true;
                         // A CHECK (col IS NOT NULL) counts once it is valid: added valid, or
@@ -59,7 +60,7 @@ Outcome check_not_null_safe(const Project& p, const Facts& facts) {
                 }
                 if (!ready)
                     o.add(checks::at(op, "SET NOT NULL on " + op.table + "." + col +
-                                             " with no default or backfill before it"));
+                                             " with no backfill or validated CHECK (" + col + " IS NOT NULL) before it"));
             }
         }
     }

@@ -24,7 +24,14 @@ Outcome check_constraint_not_valid(const Project& p, const Facts&) {
                 std::string kind = c->type == ConstraintType::ForeignKey ? "FOREIGN KEY" : "CHECK";
                 std::string name = c->name.empty() ? "(unnamed)" : c->name;
                 if (!c->not_valid) {
-                    if (op.kind == OpKind::AddColumn) continue;  // a new column: nothing to validate but NULLs
+                    if (op.kind == OpKind::AddColumn) {
+                        // The new column is all NULL, but PostgreSQL still scans the table to
+                        // validate, holding ACCESS EXCLUSIVE.
+                        o.add(checks::at(op, "ADD COLUMN " + op.name + " with " + kind + " on " + op.table +
+                                                 " validates by scanning the table under ACCESS EXCLUSIVE: add the column, then the constraint NOT VALID",
+                                         Weight::Partial));
+                        continue;
+                    }
                     o.add(checks::at(op, kind + " " + name + " on " + op.table +
                                              " validated while holding the lock: add it NOT VALID, VALIDATE later"));
                     if (first_table.empty()) first_table = op.table, first_name = c->name;

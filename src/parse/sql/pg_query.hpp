@@ -11,7 +11,7 @@ namespace migsafe::sql {
 struct ParsedSql {
     bool ok = false;
     std::string error;     // the parser's own message
-    size_t error_offset = 0;  // byte offset of the error in the input (0 = unknown)
+    size_t error_offset = 0;  // byte offset of the error in the input (0 = unknown; npos for bodies)
     simdjson::dom::element root;  // {"version":..,"stmts":[..]}, valid while the parser lives
 };
 
@@ -24,6 +24,9 @@ public:
     // A second parser for SQL nested in a tree still being read (DO bodies): parsing with
     // this one would overwrite the DOM the caller iterates.
     Parser& child();
+    // Parses a whole CREATE FUNCTION ... LANGUAGE plpgsql statement (its real signature, so
+    // NEW/OLD and parameters resolve). Only the error matters; error_offset is into `statement`.
+    ParsedSql check_plpgsql_function(const std::string& statement);
 
 private:
     simdjson::dom::parser json_;

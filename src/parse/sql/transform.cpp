@@ -531,7 +531,14 @@ void transform_dml(Ctx& ctx, Node s, std::string_view kind, OpKind k) {
         if (json::get(s, "whereClause", w)) {
             // "WHERE col IS NULL" bounds a backfill to rows without a value.
             json::walk(w, [&](std::string_view type, Node in) {
-                if (type == "NullTest" && json::str(in, "nulltesttype") == "IS_NULL") op.value = "IS NULL";
+                if (type == "NullTest" && json::str(in, "nulltesttype") == "IS_NULL") {
+                    op.value = "IS NULL";
+                    Node arg;
+                    if (json::get(in, "arg", arg) && json::type_of(arg) == "ColumnRef") {
+                        auto f = json::strings(json::inner(arg), "fields");
+                        if (!f.empty()) op.null_tested.push_back(f.back());
+                    }
+                }
                 if (type == "SubLink" || type == "SelectStmt") op.has_limit = op.has_limit || json::has(in, "limitCount");
                 return true;
             });
@@ -545,6 +552,25 @@ void transform_dml(Ctx& ctx, Node s, std::string_view kind, OpKind k) {
 }
 
 void transform_do(Ctx& ctx, Node s, std::string_view kind);
+
+// libpg_query checks PL/pgSQL without a catalog: only its syntax errors are certain (names
+// it cannot resolve may well exist in the database).
+bool is_syntax_error(const std::string& message) {
+    return message.find("syntax error") != std::string::npos || message.find("missing expression") != std::string::npos ||
+           message.find("unterminated") != std::string::npos;
+}
+
+// A PL/pgSQL body that PostgreSQL would reject: a parse error at its line.
+void body_error(Ctx& ctx, size_t body_pos, const std::string& body, const ParsedSql& parsed, const std::string& what) {
+    ParseError e;
+    size_t off = body_pos != std::string::npos && parsed.error_offset != std::string::npos && parsed.error_offset < body.size()
+                     ? body_pos + parsed.error_offset
+                     : ctx.start;
+    auto lc = ctx.src.locate(off);
+    e.loc = {ctx.loc.file, lc.line, lc.column, ctx.loc.down_file};
+    e.message = what + ": " + parsed.error;
+    ctx.errors->push_back(std::move(e));
+}
 
 void transform_function(Ctx& ctx, Node s, std::string_view kind) {
     Operation op = base_op(ctx, OpKind::CreateFunction, kind);
@@ -566,6 +592,13 @@ void transform_function(Ctx& ctx, Node s, std::string_view kind) {
             }
         }
     });
+    if (lower(op.value) == "plpgsql" && !op.body.empty()) {
+        // PostgreSQL checks a PL/pgSQL body when the function is created.
+        std::string statement = ctx.src.text().substr(ctx.start, ctx.end - ctx.start) + ";";
+        auto parsed = ctx.parser->child().check_plpgsql_function(statement);
+        if (!parsed.ok && is_syntax_error(parsed.error))
+            body_error(ctx, ctx.start, statement, parsed, "in function " + op.name);
+    }
     std::string lb = lower(op.body);
     op.raises_notice = lb.find("raise notice") != std::string::npos || lb.find("raise info") != std::string::npos;
     op.has_exception_handler = lb.find("exception") != std::string::npos && lb.find("when") != std::string::npos;
@@ -793,7 +826,14 @@ void walk_plpgsql(Ctx& ctx, Node n, int body_line, bool guarded, Operation& bloc
             std::string query(json::str(json::inner(sqlstmt), "query"));
             int lineno = static_cast<int>(json::integer(in, "lineno", 1));
             auto parsed = ctx.parser->child().parse(query);
-            if (!parsed.ok) return false;
+            if (!parsed.ok) {
+                ParseError e;
+                int line = body_line + static_cast<int>(json::integer(in, "lineno", 1)) - 1;
+                e.loc = {ctx.loc.file, line, 1, ctx.loc.down_file};
+                e.message = "in DO block: " + parsed.error;
+                ctx.errors->push_back(std::move(e));
+                return false;
+            }
             Node stmts;
             if (!json::get(parsed.root, "stmts", stmts)) return false;
             // A copy: the nested parse reuses the parser's buffer.
@@ -836,9 +876,13 @@ void transform_do(Ctx& ctx, Node s, std::string_view kind) {
     if (!op.value.empty() && op.value != "plpgsql") return;
     // Line of the body's first character: find it in the statement text.
     auto pos = ctx.src.text().find(body, ctx.start);
-    int body_line = pos == std::string::npos || pos > ctx.end ? ctx.loc.line : ctx.src.locate(pos).line;
+    bool found = pos != std::string::npos && pos <= ctx.end;
+    int body_line = found ? ctx.src.locate(pos).line : ctx.loc.line;
     auto parsed = ctx.parser->parse_plpgsql_body(body);
-    if (!parsed.ok) return;
+    if (!parsed.ok) {
+        if (is_syntax_error(parsed.error)) body_error(ctx, found ? pos : std::string::npos, body, parsed, "in DO block");
+        return;
+    }
     Operation block = op;
     json::walk(parsed.root, [&](std::string_view type, Node in) {
         if (type == "PLpgSQL_function") {
