@@ -53,6 +53,7 @@ struct Operation {
     Location loc;
     int unit = 0;                     // transaction unit index within the file (see MigrationFile)
     int stmt = 0;                     // top-level statement ordinal within the file (ALTER TABLE cmds share one)
+    int call = 0;                     // knex: the call it comes from (one query string); SQL: 0
     std::string stmt_kind;            // libpg_query node name, e.g. "AlterTableStmt"
     std::string text;                 // the statement's source, trimmed
     std::string table;                // target table, normalised (lower case, no "public.")

@@ -107,7 +107,27 @@ void type_of_column(Node type_name, ColumnDef& col) {
     }
 }
 
-Constraint read_constraint(Node c, const SourceText& src, const std::string& column) {
+// Positions in the parsed SQL -> file line:column. The SQL is either the file itself (blanked
+// outside the chunk) or text taken from another language (a knex.raw string) with a map from
+// each SQL byte to its file offset.
+class Locator {
+public:
+    Locator(const std::string& sql, const SourceText& file, const std::vector<size_t>* map)
+        : sql_(sql), file_(file), map_(map) {}
+    const std::string& text() const { return sql_; }
+    LineCol locate(size_t pos) const {
+        if (!map_ || map_->empty()) return file_.locate(pos);
+        return file_.locate((*map_)[std::min(pos, map_->size() - 1)]);
+    }
+    std::string_view line(int n) const { return file_.line(n); }
+
+private:
+    const std::string& sql_;
+    const SourceText& file_;
+    const std::vector<size_t>* map_;
+};
+
+Constraint read_constraint(Node c, const Locator& src, const std::string& column) {
     Constraint out;
     auto ct = json::str(c, "contype");
     if (ct == "CONSTR_PRIMARY") out.type = ConstraintType::PrimaryKey;
@@ -152,7 +172,7 @@ Constraint read_constraint(Node c, const SourceText& src, const std::string& col
     return out;
 }
 
-ColumnDef read_column(Node cd, const SourceText& src) {
+ColumnDef read_column(Node cd, const Locator& src) {
     ColumnDef col;
     col.name = std::string(json::str(cd, "colname"));
     Node tn;
@@ -196,7 +216,7 @@ ColumnDef read_column(Node cd, const SourceText& src) {
 }
 
 struct Ctx {
-    const SourceText& src;
+    const Locator& src;
     const Chunk& chunk;
     size_t start;  // trimmed statement start
     size_t end;
@@ -929,18 +949,30 @@ size_t skip_space_and_comments(const std::string& text, size_t i, size_t end) {
 }
 
 int parse_chunk(Parser& parser, const Chunk& chunk, std::vector<Operation>& ops, std::vector<ParseError>& errors) {
-    const std::string& text = chunk.source->text();
-    std::string sql(text.size(), ' ');
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if ((i >= chunk.begin && i < chunk.end) || c == '\n' || c == '\r') sql[i] = c;
+    std::string blanked;
+    const std::string* sql_ptr = chunk.text;
+    size_t begin = chunk.begin, end_all = chunk.end;
+    if (!sql_ptr) {
+        const std::string& text = chunk.source->text();
+        blanked.assign(text.size(), ' ');
+        for (size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if ((i >= chunk.begin && i < chunk.end) || c == '\n' || c == '\r') blanked[i] = c;
+        }
+        if (chunk.begin == 0 && chunk.source->bom_size())
+            blanked.replace(0, chunk.source->bom_size(), chunk.source->bom_size(), ' ');
+        sql_ptr = &blanked;
+    } else {
+        begin = 0;
+        end_all = sql_ptr->size();
     }
-    if (chunk.begin == 0 && chunk.source->bom_size()) sql.replace(0, chunk.source->bom_size(), chunk.source->bom_size(), ' ');
+    const std::string& sql = *sql_ptr;
+    Locator locator(sql, *chunk.source, chunk.text ? chunk.offsets : nullptr);
     auto parsed = parser.parse(sql);
     if (!parsed.ok) {
         ParseError e;
-        size_t off = parsed.error_offset ? parsed.error_offset : skip_space_and_comments(sql, chunk.begin, chunk.end);
-        auto lc = chunk.source->locate(std::min(off, text.size()));
+        size_t off = parsed.error_offset ? parsed.error_offset : skip_space_and_comments(sql, begin, end_all);
+        auto lc = locator.locate(std::min(off, sql.size()));
         e.loc = {chunk.file, lc.line, lc.column, chunk.down_file};
         e.message = parsed.error;
         errors.push_back(std::move(e));
@@ -955,16 +987,18 @@ int parse_chunk(Parser& parser, const Chunk& chunk, std::vector<Operation>& ops,
         if (!json::get(item, "stmt", st)) continue;
         size_t loc = static_cast<size_t>(json::integer(item, "stmt_location", 0));
         size_t len = static_cast<size_t>(json::integer(item, "stmt_len", 0));
-        size_t end = len ? loc + len : chunk.end;
+        size_t end = len ? loc + len : end_all;
         size_t start = skip_space_and_comments(sql, loc, end);
         while (end > start && std::isspace(static_cast<unsigned char>(sql[end - 1]))) --end;
-        auto lc = chunk.source->locate(start);
-        Ctx ctx{*chunk.source, chunk, start, end, {chunk.file, lc.line, lc.column, chunk.down_file}};
+        auto lc = locator.locate(start);
+        Ctx ctx{locator, chunk, start, end, {chunk.file, lc.line, lc.column, chunk.down_file}};
         ctx.parser = &parser;
-        ctx.stmt = static_cast<int>(ops.empty() ? 0 : ops.back().stmt + 1);
+        ctx.stmt = chunk.stmt_base >= 0 ? chunk.stmt_base : static_cast<int>(ops.empty() ? 0 : ops.back().stmt + 1);
         ctx.ops = &ops;
         ctx.errors = &errors;
+        size_t before = ops.size();
         transform_statement(ctx, st);
+        for (size_t i = before; i < ops.size(); ++i) ops[i].call = chunk.call;
         ++count;
     }
     return count;

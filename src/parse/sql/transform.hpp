@@ -19,6 +19,12 @@ struct Chunk {
     int unit = 0;
     int file = 0;
     bool down_file = false;
+    // SQL taken from another language (knex.raw): the text to parse and, for each of its bytes,
+    // the offset in `source` it came from. When null, the chunk is source[begin, end).
+    const std::string* text = nullptr;
+    const std::vector<size_t>* offsets = nullptr;
+    int call = 0;        // the knex call the SQL belongs to (one query string)
+    int stmt_base = -1;  // statement ordinal for every op of this chunk (-1: count on)
 };
 
 // Parses one chunk of a file and appends its operations; a syntax error becomes a ParseError.
@@ -26,9 +32,6 @@ struct Chunk {
 int parse_chunk(Parser& parser, const Chunk& chunk, std::vector<Operation>& ops,
                 std::vector<ParseError>& errors);
 
-// Parses SQL given as a string located at `base` in `source` (used for knex.raw and DO bodies).
-// Offsets inside sql map to file offsets base + i when `contiguous`; otherwise to `line_map`.
-// (Knex support arrives with its own front end.)
 
 // Skips whitespace and SQL comments (-- and nested /* */) from offset; returns the new offset.
 size_t skip_space_and_comments(const std::string& text, size_t offset, size_t end);
