@@ -7,6 +7,7 @@ packages=(
   libtomlplusplus-dev libgtest-dev libssl-dev libpq-dev libtree-sitter-dev
   postgresql-15 postgresql-client-15
 )
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -15,4 +16,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The tree-sitter-typescript grammar sources (and the squawk binary for bench/), exactly as locked.
+cd "$(dirname "$0")/.."
+if [ ! -f node_modules/tree-sitter-typescript/typescript/src/parser.c ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi

@@ -316,7 +316,16 @@ Facts analyse(Project& project) {
 
     // Configuration that sets lock_timeout for every migration.
     const Config& cfg = project.config;
-    if (cfg.present) {
+    if (cfg.knexfile) {
+        for (const auto& env : cfg.environments) {
+            auto it = env.values.find("lock_timeout");
+            if (it != env.values.end()) {
+                facts.lock_timeout_configured = true;
+                facts.lock_timeout_source = cfg.path + ":" + std::to_string(it->second.line) + " pool.afterCreate sets lock_timeout";
+                break;
+            }
+        }
+    } else if (cfg.present) {
         if (!cfg.lock_timeout.empty()) {
             if (cfg.lock_timeout != "0" && cfg.lock_timeout != "0s") {
                 facts.lock_timeout_configured = true;

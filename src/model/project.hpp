@@ -22,6 +22,9 @@ struct Unit {
     Section section = Section::Up;
     bool transactional = true;     // explicitly wrapped by the runner
     bool single_query = false;     // sent as one query string (implicit transaction)
+    // A session SET reaches the next statement (false for a knex migration without a
+    // transaction: each call may get another pooled connection).
+    bool session_carries = true;
     int start_line = 0;            // the section marker / file start
     std::string marker;            // "-- migrate:up transaction:false" etc.
 };
@@ -34,6 +37,24 @@ struct Suppression {
     std::string check_id;
     std::string reason;
     bool used = false;
+};
+
+// What the knex front end learns about a migration beyond its operations.
+struct KnexFinding {
+    Location loc;
+    std::string message;
+};
+struct KnexFacts {
+    bool up_found = false, down_found = false;
+    bool up_async = false, up_returns = false;  // up returns its promise chain
+    int up_knex_calls = 0;
+    Location up_loc, down_loc, config_loc;
+    bool transaction_disabled = false;
+    bool logs = false;                          // console.log / a logger in up
+    bool down_throws = false;                   // down throws (irreversible, with a message)
+    std::vector<KnexFinding> unawaited;         // awaited-knex-calls
+    std::vector<KnexFinding> raw_builder_sql;   // uses-schema-builder
+    std::vector<KnexFinding> unknown;           // calls the front end does not understand
 };
 
 struct MigrationFile {
@@ -51,6 +72,7 @@ struct MigrationFile {
     std::vector<ParseError> errors;
     int up_statement_count = 0;
     int down_statement_count = 0;
+    KnexFacts knex;  // knex flavour only
 };
 
 struct KeyValue {
@@ -75,6 +97,7 @@ struct CheckOverride {
 
 struct Config {
     bool present = false;
+    bool knexfile = false;   // read from a knexfile (knex runs the migrations, not migsafe)
     std::string path;  // "migsafe.toml"
     std::optional<Layout> layout;
     std::string directory;

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "parse/config/migsafe_toml.hpp"
+#include "parse/knex/knexfile.hpp"
+#include "parse/knex/migration.hpp"
 #include "parse/sql/transform.hpp"
 #include "util/fs.hpp"
 
@@ -33,7 +35,8 @@ const std::regex kFlyway(R"(^([VU])(\d[\d._]*)__(.+)\.sql$)");
 const std::regex kFlywayRepeatable(R"(^R__(.+)\.sql$)");
 // dbmate's own rule: the marker starts the line.
 const std::regex kDbmateMarker(R"(^--\s*migrate:(up|down)(\s*|\s+\S.*)$)");
-const std::regex kIgnore(R"(--\s*migsafe:ignore\s+([A-Za-z0-9_-]+)\s*(.*?)\s*$)");
+const std::regex kIgnore(R"((--|//)\s*migsafe:ignore\s+([A-Za-z0-9_-]+)\s*(.*?)\s*$)");
+const std::regex kKnexMigration(R"(^(\d+)[_-](.+)\.(ts|js|cjs|mjs)$)");
 
 bool in_migrations_folder(const std::string& rel) {
     return rel.find("migration") != std::string::npos || rel.find("migrate") != std::string::npos;
@@ -116,14 +119,14 @@ void find_suppressions(const SourceText& src, int file, bool down_file, std::vec
         s.file = file;
         s.down_file = down_file;
         s.line = line;
-        s.check_id = m[1].str();
-        s.reason = m[2].str();
+        s.check_id = m[2].str();
+        s.reason = m[3].str();
         // Applies to the next line holding code (comment lines and blank lines are skipped).
         int target = line + 1;
         while (target <= src.line_count()) {
             std::string t(src.line(target));
             auto first = t.find_first_not_of(" \t");
-            if (first == std::string::npos || t.compare(first, 2, "--") == 0) {
+            if (first == std::string::npos || t.compare(first, 2, "--") == 0 || t.compare(first, 2, "//") == 0) {
                 ++target;
                 continue;
             }
@@ -204,6 +207,10 @@ bool blank_sql(const std::string& text, size_t begin, size_t end) {
 }
 
 void parse_file(sql::Parser& parser, Project& project, int index) {
+    if (project.layout == Layout::Knex) {
+        knex::parse_migration(parser, project, index);
+        return;
+    }
     MigrationFile& f = project.files[index];
     auto add_chunk = [&](const SourceText& src, size_t b, size_t e, migsafe::Section sec, int unit, bool down_file) {
         sql::Chunk c;
@@ -316,8 +323,48 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
         all_files.push_back(rel);
     }
     std::sort(all_files.begin(), all_files.end());
+    std::vector<std::string> js_candidates;
+    std::string knexfile_rel;
+    static const std::regex knexfile_name(R"(^knexfile\.(ts|js|cjs|mjs)$)");
     for (const auto& rel : all_files) {
-        if (looks_like_migration(rel)) sql_candidates.push_back(rel);
+        std::string name = fs::path(rel).filename().string();
+        if (std::regex_match(name, knexfile_name) &&
+            (knexfile_rel.empty() || std::count(rel.begin(), rel.end(), '/') < std::count(knexfile_rel.begin(), knexfile_rel.end(), '/')))
+            knexfile_rel = rel;
+        bool script = name.ends_with(".ts") || name.ends_with(".js") || name.ends_with(".cjs") || name.ends_with(".mjs");
+        if (script && !name.ends_with(".d.ts") && !std::regex_match(name, knexfile_name) &&
+            (std::regex_match(name, kKnexMigration) || in_migrations_folder(parent_of(rel))))
+            js_candidates.push_back(rel);
+    }
+    bool sql_layout_configured = project.config.layout && *project.config.layout != Layout::Knex;
+    bool knex = !sql_layout_configured &&
+                ((project.config.layout && *project.config.layout == Layout::Knex) || !knexfile_rel.empty());
+    if (knex && !knexfile_rel.empty()) {
+        auto text = read_text_file((root / knexfile_rel).string());
+        if (!text) return text.error();
+        Config kc = knex::read_knexfile(*text, knexfile_rel);
+        if (project.config.present) {  // migsafe.toml keeps [audit] and [checks]
+            kc.checks = project.config.checks;
+            kc.pg_version = project.config.pg_version;
+            kc.tenant_column = project.config.tenant_column;
+            kc.preexisting_tables = project.config.preexisting_tables;
+            kc.suggested_lock_timeout = project.config.suggested_lock_timeout;
+            kc.service = project.config.service;
+        }
+        // knex resolves migrations.directory against the knexfile's folder.
+        std::string dir = kc.directory;
+        if (dir.find("${") != std::string::npos) {  // path.join(__dirname, 'migrations')
+            std::smatch m;
+            dir = std::regex_search(dir, m, std::regex(R"(['"]([^'"]+)['"]\)?\}$)")) ? m[1].str() : "";
+        }
+        if (!dir.empty()) {
+            auto base = fs::path(knexfile_rel).parent_path();
+            kc.directory = (base / dir).lexically_normal().generic_string();
+        }
+        project.config = std::move(kc);
+    }
+    for (const auto& rel : all_files) {
+        if (!knex && looks_like_migration(rel)) sql_candidates.push_back(rel);
         if (rel == "tsconfig.json") project.has_tsconfig = true;
         auto kind = classify_aux(rel);
         if (static_cast<int>(kind) >= 0) {
@@ -328,6 +375,11 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
         }
     }
 
+    if (knex) {
+        sql_candidates = js_candidates;
+        project.layout = Layout::Knex;
+        if (project.config.directory.empty() && sql_candidates.empty()) project.config.directory = "migrations";
+    }
     // The migrations directory: configured, else the folder holding the most migrations.
     if (!project.config.directory.empty()) {
         project.migrations_dir = fs::path(project.config.directory).lexically_normal().generic_string();
@@ -354,7 +406,9 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
     // Layout: configured, else detected from the files in the directory.
     std::vector<std::string> in_files;
     for (const auto& rel : sql_candidates) if (in_dir(rel, true)) in_files.push_back(rel);
-    if (project.config.layout) {
+    if (knex) {
+        // decided above
+    } else if (project.config.layout) {
         project.layout = *project.config.layout;
     } else {
         bool golang = false, flyway = false, dbmate = false;
@@ -406,7 +460,16 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
         f.extension = ".sql";
         bool down = false;
         std::string key;
-        if (project.layout == Layout::GolangMigrate && std::regex_match(name, m, kGolang)) {
+        if (project.layout == Layout::Knex) {
+            f.extension = fs::path(name).extension().string();
+            if (std::regex_match(name, m, kKnexMigration)) {
+                f.prefix = m[1].str();
+                f.name = m[2].str();
+            } else {
+                f.name = fs::path(name).stem().string();
+            }
+            key = rel;
+        } else if (project.layout == Layout::GolangMigrate && std::regex_match(name, m, kGolang)) {
             f.prefix = m[1].str();
             f.name = m[2].str();
             down = m[3].str() == "down";

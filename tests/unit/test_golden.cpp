@@ -62,7 +62,7 @@ public:
         std::string root = source_dir() + "/tests/fixtures/" + case_ + "/project";
         auto a = audit_folder(root);
         ASSERT_TRUE(a.error.empty()) << a.error;
-        static const std::regex marker(R"(--\s*expect:\s*([a-z0-9, -]+?)\s*$)");
+        static const std::regex marker(R"((--|//)\s*expect:\s*([a-z0-9, -]+?)\s*$)");
         std::set<std::string> want, got;
         for (const auto& f : a.project.files) {
             for (const auto* path : {&f.path, &f.down_path}) {
@@ -72,7 +72,7 @@ public:
                     std::string l(src.line(line));
                     std::smatch m;
                     if (!std::regex_search(l, m, marker)) continue;
-                    std::string ids = m[1].str();
+                    std::string ids = m[m.size() - 1].str();
                     std::regex comma(R"(\s*,\s*)");
                     for (std::sregex_token_iterator it(ids.begin(), ids.end(), comma, -1), end; it != end; ++it)
                         if (!it->str().empty()) want.insert(*path + ":" + std::to_string(line) + " " + it->str());

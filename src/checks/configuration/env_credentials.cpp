@@ -22,7 +22,7 @@ Outcome check_env_credentials(const Project& p, const Facts&) {
         o.summary = "Connection from DATABASE_URL";
         return o;
     }
-    o.summary = "${VAR} expansion";
+    o.summary = p.config.knexfile ? "process.env" : "${VAR} expansion";
     o.fix = "Read connection settings from the environment:\n```toml\n[production]\nurl = \"${DATABASE_URL}\"\n```";
     return o;
 }

@@ -1,5 +1,7 @@
 // no-hardcoded-credentials: no literal password anywhere, fallbacks included.
 #include "checks/configuration/config_common.hpp"
+#include <algorithm>
+
 #include "parse/config/migsafe_toml.hpp"
 
 namespace migsafe {
@@ -18,9 +20,13 @@ Outcome check_no_hardcoded_credentials(const Project& p, const Facts&) {
             if (secret.empty()) continue;
             bool fallback = checks::from_env(v);
             Weight w = prod || !fallback ? Weight::Fail : Weight::Partial;
+            std::string shown = std::string(key) == "password" ? "'" + std::string(std::min<size_t>(secret.size(), 8), '*') + "'"
+                                                               : config::mask_connection_string(literal);
             o.add(checks::at_path(p.config.path, it->second.line,
-                                  "[" + env.name + "] " + key + (fallback ? " falls back to a literal password: " : " holds a literal password: ") +
-                                      config::mask_connection_string(std::string(key) == "password" ? "password=" + v : v),
+                                  "[" + env.name + "] " + key +
+                                      (std::string(key) == "url" ? (fallback ? " falls back to a URL with a literal password: " : " holds a literal password: ")
+                                                                 : (fallback ? " falls back to a literal password " : " is a literal password ")) +
+                                      shown,
                                   w));
         }
     }

@@ -18,10 +18,11 @@ Outcome check_service_migration_table(const Project& p, const Facts&) {
     }
     if (table.empty() || defaults.count(table)) {
         o.add(checks::at_path(p.config.path, line,
-                              "default bookkeeping table " + (table.empty() ? std::string("migsafe_migrations") : table) +
+                              "default bookkeeping table " + (table.empty() ? std::string(p.config.knexfile ? "knex_migrations" : "migsafe_migrations") : table) +
                                   ": services sharing a database collide",
                               Weight::Partial));
-        o.fix = "Name the bookkeeping table after the service:\n```toml\ntable = \"migsafe_migrations_" + p.name + "\"\n```";
+        o.fix = p.config.knexfile ? "Name the bookkeeping table after the service:\n```typescript\nmigrations: { tableName: 'knex_migrations_" + p.name + "' },\n```"
+                                  : "Name the bookkeeping table after the service:\n```toml\ntable = \"migsafe_migrations_" + p.name + "\"\n```";
         return o;
     }
     o.summary = table;

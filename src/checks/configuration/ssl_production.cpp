@@ -4,6 +4,19 @@
 namespace migsafe {
 
 std::string production_sslmode(const Project& p, const EnvConfig& env, int& line) {
+    // knexfile: ssl: true / { ... } is require; rejectUnauthorized: false never verifies;
+    // otherwise node-postgres verifies the certificate and host (verify-full).
+    auto ssl = env.values.find("ssl");
+    if (ssl != env.values.end()) {
+        line = ssl->second.line;
+        if (ssl->second.value == "false") return "disable";
+        auto rej = env.values.find("reject_unauthorized");
+        if (rej != env.values.end() && rej->second.value == "false") {
+            line = rej->second.line;
+            return "require";
+        }
+        return "verify-full";
+    }
     auto it = env.values.find("sslmode");
     if (it != env.values.end()) {
         line = it->second.line;
@@ -35,13 +48,13 @@ Outcome check_ssl_production(const Project& p, const Facts&) {
     std::string mode = production_sslmode(p, *env, line);
     if (mode != "require" && mode != "verify-ca" && mode != "verify-full") {
         o.add(checks::at_path(p.config.path, line,
-                              "[" + env->name + "] " + (mode.empty() ? std::string("no sslmode") : "sslmode=" + mode) +
+                              "[" + env->name + "] " + (mode.empty() ? std::string(p.config.knexfile ? "no ssl" : "no sslmode") : "sslmode=" + mode) +
                                   ": traffic may be unencrypted",
                               Weight::Fail));
         o.fix = "```toml\n[production]\nsslmode = \"verify-full\"\nsslrootcert = \"/etc/ssl/certs/db-ca.pem\"\n```";
         return o;
     }
-    o.summary = "sslmode=" + mode;
+    o.summary = p.config.knexfile ? "ssl configured" : "sslmode=" + mode;
     return o;
 }
 

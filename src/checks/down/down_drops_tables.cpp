@@ -36,7 +36,7 @@ Outcome check_down_drops_tables(const Project& p, const Facts& facts) {
             // PARTIAL only while the other order breaks no foreign key.
             bool conflict = !fk_conflicts(p, facts, static_cast<int>(i)).empty();
             o.add(checks::at_file(p, static_cast<int>(i), 0,
-                                  f.path + ": tables dropped in another order than reverse creation (" +
+                                  "tables dropped in another order than reverse creation (" +
                                       checks::list_some(actual, 3) + ")" + (conflict ? ", and a drop fails on a foreign key" : ""),
                                   conflict ? Weight::Fail : Weight::Partial));
         }

@@ -15,11 +15,12 @@ Outcome check_down_exists(const Project& p, const Facts&) {
         const auto& f = p.files[i];
         if (f.prefix == "R") continue;  // Flyway repeatable migrations are re-applied, never undone
         if (!f.has_down) {
-            std::string why = p.layout == Layout::Dbmate ? "no '-- migrate:down' section or it is empty"
+            std::string why = p.layout == Layout::Knex ? (f.knex.down_found ? "down does nothing" : "no exported down function")
+                              : p.layout == Layout::Dbmate ? "no '-- migrate:down' section or it is empty"
                               : p.layout == Layout::GolangMigrate ? "no .down.sql file or it is empty"
                               : p.layout == Layout::Flyway ? "no U" + f.prefix.substr(1) + "__ undo file"
                                                            : "no down migration";
-            o.add(checks::at_file(p, static_cast<int>(i), 0, f.path + ": " + why));
+            o.add(checks::at_file(p, static_cast<int>(i), 0, why));
             continue;
         }
         for (const auto& op : f.ops)

@@ -49,11 +49,11 @@ Outcome check_one_change_per_file(const Project& p, const Facts& facts) {
             if (kinds[k]) mixed.emplace_back(names[k]);
         worst = std::max(worst, tables);
         if (tables > 3) {
-            std::string msg = f.path + " creates " + std::to_string(tables) + " tables";
+            std::string msg = "creates " + std::to_string(tables) + " tables";
             if (mixed.size() >= 3) msg += " and mixes " + checks::list_some(mixed, 5);
             o.add(checks::at_file(p, static_cast<int>(i), 0, msg));
         } else if (mixed.size() >= 3) {
-            o.add(checks::at_file(p, static_cast<int>(i), 0, f.path + " mixes " + checks::list_some(mixed, 5)));
+            o.add(checks::at_file(p, static_cast<int>(i), 0, "mixes " + checks::list_some(mixed, 5)));
         }
     }
     o.summary = checks::plural(static_cast<int>(p.files.size()), "file") + ", at most " +

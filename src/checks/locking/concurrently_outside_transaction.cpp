@@ -43,8 +43,19 @@ Outcome check_concurrently_outside_transaction(const Project& p, const Facts& fa
                     if (others.empty() || others.back() != ex) others.push_back(ex);
                 }
             bool flyway_alone = p.layout == Layout::Flyway && others.empty();
+            if (p.flavour == Flavour::Knex && !unit.transactional) {
+                // Each knex.raw call is one query string: the statement must be alone in it.
+                std::vector<std::string> same_call;
+                for (const auto& other : f.ops)
+                    if (other.call == op.call && other.stmt != op.stmt && !other.in_body) same_call.push_back(checks::excerpt(other, 30));
+                if (!same_call.empty())
+                    o.add(checks::at(op, what + " shares its knex.raw call with " + checks::list_some(same_call, 2) +
+                                             ": one query string, PostgreSQL runs it as one transaction"));
+                continue;
+            }
             if (unit.transactional && !flyway_alone) {
-                std::string hint = p.layout == Layout::Dbmate ? "add transaction:false to the section marker"
+                std::string hint = p.layout == Layout::Knex ? "add `export const config = { transaction: false }`"
+                                   : p.layout == Layout::Dbmate ? "add transaction:false to the section marker"
                                    : p.layout == Layout::Flyway ? "move it to a migration of its own"
                                                                 : "run it outside the transaction";
                 o.add(checks::at(op, what + " runs inside the migration's transaction: " + hint));

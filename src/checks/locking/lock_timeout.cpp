@@ -21,6 +21,7 @@ Outcome check_lock_timeout(const Project& p, const Facts& facts) {
         bool config = facts.lock_timeout_configured ||
                       (facts.role_lock_timeout_from_file >= 0 && static_cast<int>(fi) >= facts.role_lock_timeout_from_file);
         bool prot = config;
+        int set_call = -1;  // the knex call whose query string carried the SET
         int unit = -1;
         bool locks_here = false, reported = false, used_set = false;
         // The first unprotected lock of each transaction unit (section or file).
@@ -37,8 +38,12 @@ Outcome check_lock_timeout(const Project& p, const Facts& facts) {
                 bool effective = !(op.is_local && !u.transactional && !u.single_query);
                 if (effective) prot = !zero(op.value) || config;
                 if (effective && !zero(op.value)) used_set = true;
+                set_call = op.call;
                 continue;
             }
+            // Without a transaction, knex may run the next call on another pooled connection:
+            // a SET protects only the statements of its own knex.raw call.
+            if (!u.session_carries && op.call != set_call) prot = config;
             if (op.kind == OpKind::ResetSetting && (op.name == "lock_timeout" || op.name.empty())) {
                 prot = config;
                 continue;

@@ -9,7 +9,7 @@ Outcome check_progress_logging(const Project& p, const Facts&) {
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
         int ops = 0;
-        bool logs = false;
+        bool logs = f.knex.logs;
         for (const auto& op : f.ops) {
             if (op.section != Section::Up) continue;
             if (!op.in_body) ++ops;
@@ -19,14 +19,14 @@ Outcome check_progress_logging(const Project& p, const Facts&) {
         ++long_files;
         if (!logs)
             o.add(checks::at_file(p, static_cast<int>(i), 0,
-                                  f.path + ": " + std::to_string(ops) + " operations, no progress output"));
+                                  std::to_string(ops) + " operations, no progress output"));
     }
     if (long_files == 0) {
         o.not_applicable = true;
         o.summary = "No migration has more than 20 operations";
         return o;
     }
-    o.summary = "RAISE NOTICE checkpoints in " + checks::plural(long_files, "long migration");
+    o.summary = checks::is_knex(p) ? "console.log checkpoints" : "RAISE NOTICE checkpoints in " + checks::plural(long_files, "long migration");
     o.fix = "Log checkpoints in long migrations:\n" +
             checks::code(p, "DO $$ BEGIN RAISE NOTICE 'created ticket tables'; END $$;",
                          "console.log('created ticket tables');");

@@ -17,12 +17,12 @@ inline bool is_array(Node n) { return n.type() == simdjson::dom::element_type::A
 // `x.get_array().value_unsafe()` dangles).
 inline simdjson::dom::object as_object(Node n) {
     simdjson::dom::object o;
-    (void)n.get_object().get(o);
+    if (n.get_object().get(o)) return {};
     return o;
 }
 inline simdjson::dom::array as_array(Node n) {
     simdjson::dom::array a;
-    (void)n.get_array().get(a);
+    if (n.get_array().get(a)) return {};
     return a;
 }
 
