@@ -77,7 +77,31 @@ Reversal reversal_of(const Project& p, const Facts& facts, int file) {
                 case OpKind::RenameColumn:
                     created.push_back({ObjKind::ColumnRename, op.table, op.name + " -> " + op.new_name, &op});
                     break;
-                default: break;
+                default: {
+                    // An object the up creates and drops again itself (a temporary CHECK used
+                    // for SET NOT NULL) is not left for the down.
+                    ObjKind k = ObjKind::Table;
+                    std::string table = op.table, name = op.name;
+                    switch (op.kind) {
+                        case OpKind::DropConstraint: k = ObjKind::Constraint; break;
+                        case OpKind::DropIndex: k = ObjKind::Index; table = facts.table_of_index(op.name); name = unqualified(op.name); break;
+                        case OpKind::DropColumn: k = ObjKind::Column; break;
+                        case OpKind::DropTrigger: k = ObjKind::Trigger; break;
+                        case OpKind::DropPolicy: k = ObjKind::Policy; break;
+                        case OpKind::DropFunction: k = ObjKind::Function; table.clear(); name = unqualified(op.name); break;
+                        case OpKind::DropType: k = ObjKind::Type; table.clear(); name = unqualified(op.name); break;
+                        case OpKind::DropTable: k = ObjKind::Table; name.clear(); break;
+                        default: continue;
+                    }
+                    created.erase(std::remove_if(created.begin(), created.end(),
+                                                 [&](const SchemaObject& c) {
+                                                     if (c.kind != k) return false;
+                                                     if (k == ObjKind::Index || k == ObjKind::Function || k == ObjKind::Type) return c.name == name;
+                                                     return c.table == table && c.name == name;
+                                                 }),
+                                  created.end());
+                    break;
+                }
             }
         } else {
             switch (op.kind) {

@@ -1,5 +1,8 @@
 #include "checks/registry.hpp"
 
+#include <atomic>
+#include <thread>
+
 #include "checks/common.hpp"
 
 namespace migsafe {
@@ -178,13 +181,31 @@ Result<AuditResult> run_checks(const Project& project, const Facts& facts) {
     for (const auto& [id, o] : project.config.checks)
         if (!find_check(id)) return Error{project.config.path, o.line, "unknown check '" + id + "' in [checks]"};
     std::vector<Suppression> sups = project.suppressions;
-    for (const auto& info : kRegistry) {
+    // Checks are pure functions of the project and its facts: run them on every core.
+    std::vector<Outcome> outcomes(kRegistry.size());
+    std::vector<bool> enabled(kRegistry.size());
+    for (size_t i = 0; i < kRegistry.size(); ++i) {
+        auto ov = project.config.checks.find(std::string(kRegistry[i].id));
+        enabled[i] = !(ov != project.config.checks.end() && !ov->second.enabled);
+    }
+    std::atomic<size_t> next{0};
+    auto worker = [&]() {
+        for (size_t i = next++; i < kRegistry.size(); i = next++)
+            if (enabled[i]) outcomes[i] = kRegistry[i].fn(project, facts);
+    };
+    unsigned n_threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n_threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (size_t idx = 0; idx < kRegistry.size(); ++idx) {
+        const auto& info = kRegistry[idx];
         auto ov = project.config.checks.find(std::string(info.id));
-        if (ov != project.config.checks.end() && !ov->second.enabled) {
+        if (!enabled[idx]) {
             out.disabled.emplace_back(info.id);
             continue;
         }
-        Outcome o = info.fn(project, facts);
+        Outcome o = std::move(outcomes[idx]);
         CheckResult r;
         r.info = &info;
         r.severity = ov != project.config.checks.end() && ov->second.severity ? *ov->second.severity : info.severity;

@@ -159,7 +159,8 @@ std::vector<Section> dbmate_sections(const SourceText& src, int file, std::vecto
         s.end = src.text().size();
         s.marker_line = line;
         s.marker = l;
-        s.transactional = !std::regex_search(m[2].str(), std::regex(R"(transaction\s*:\s*false)"));
+        static const std::regex no_tx(R"(transaction\s*:\s*false)");
+        s.transactional = !std::regex_search(m[2].str(), no_tx);
         markers.push_back(s);
     }
     auto error = [&](int line, std::string msg) {
@@ -421,7 +422,8 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
             for (const auto& rel : in_files) {
                 if (!in_dir(rel, false)) continue;
                 auto text = read_text_file((root / rel).string());
-                if (text && std::regex_search(*text, std::regex(R"((^|\n)[ \t]*--[ \t]*migrate:up)"))) {
+                static const std::regex up_marker(R"((^|\n)--[ \t]*migrate:up)");
+                if (text && text->find("migrate:up") != std::string::npos && std::regex_search(*text, up_marker)) {
                     dbmate = true;
                     break;
                 }

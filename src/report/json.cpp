@@ -1,170 +1,188 @@
 // JSON: versioned schema (schema_version 1), stable key order. Documented in docs/json-schema.md.
-#include <nlohmann/json.hpp>
-
 #include "checks/common.hpp"
+#include "report/json_writer.hpp"
 #include "report/report.hpp"
 
 namespace migsafe::report {
 namespace {
 
-using J = nlohmann::ordered_json;
-
-J counts_json(const FileCounts& c) {
-    J j;
-    j["tables"] = c.tables;
-    j["tenant_isolated_tables"] = c.tenant_tables;
-    j["functions"] = c.functions;
-    j["triggers"] = c.triggers;
-    j["indexes"] = c.indexes;
-    j["composite_indexes"] = c.composite_indexes;
-    j["partial_indexes"] = c.partial_indexes;
-    j["unique_indexes"] = c.unique_indexes;
-    j["gin_gist_indexes"] = c.gin_gist_indexes;
-    j["concurrent_indexes"] = c.concurrent_indexes;
-    j["policies"] = c.policies;
-    j["rls_tables"] = c.rls_tables;
-    j["foreign_keys"] = c.foreign_keys;
-    j["check_constraints"] = c.check_constraints;
-    j["extensions"] = c.extensions;
-    j["types"] = c.types;
-    return j;
+void counts_json(JsonWriter& w, const FileCounts& c) {
+    w.field("tables", c.tables);
+    w.field("tenant_isolated_tables", c.tenant_tables);
+    w.field("functions", c.functions);
+    w.field("triggers", c.triggers);
+    w.field("indexes", c.indexes);
+    w.field("composite_indexes", c.composite_indexes);
+    w.field("partial_indexes", c.partial_indexes);
+    w.field("unique_indexes", c.unique_indexes);
+    w.field("gin_gist_indexes", c.gin_gist_indexes);
+    w.field("concurrent_indexes", c.concurrent_indexes);
+    w.field("policies", c.policies);
+    w.field("rls_tables", c.rls_tables);
+    w.field("foreign_keys", c.foreign_keys);
+    w.field("check_constraints", c.check_constraints);
+    w.field("extensions", c.extensions);
+    w.field("types", c.types);
 }
 
-J evidence_json(const Project& p, const Evidence& e) {
-    J j;
-    std::string file = e.loc.file >= 0 ? checks::file_name(p, e.loc) : e.path;
-    j["file"] = file.empty() ? J(nullptr) : J(file);
-    j["line"] = e.loc.line ? J(e.loc.line) : J(nullptr);
-    j["column"] = e.loc.column ? J(e.loc.column) : J(nullptr);
-    j["message"] = e.message;
-    j["weight"] = e.weight == Weight::Fail ? "fail" : e.weight == Weight::Partial ? "partial" : "info";
-    if (e.lock != LockMode::None) j["lock"] = std::string(to_string(e.lock));
-    return j;
+void string_or_null(JsonWriter& w, std::string_view k, const std::string& v) {
+    w.key(k);
+    if (v.empty()) w.null();
+    else w.value(v);
 }
 
-J project_json(const Audit& a, const Options& o) {
+void int_or_null(JsonWriter& w, std::string_view k, int v) {
+    w.key(k);
+    if (v) w.value(v);
+    else w.null();
+}
+
+void evidence_json(JsonWriter& w, const Project& p, const Evidence& e) {
+    w.begin_object();
+    string_or_null(w, "file", e.loc.file >= 0 ? checks::file_name(p, e.loc) : e.path);
+    int_or_null(w, "line", e.loc.line);
+    int_or_null(w, "column", e.loc.column);
+    w.field("message", e.message);
+    w.field("weight", e.weight == Weight::Fail ? "fail" : e.weight == Weight::Partial ? "partial" : "info");
+    if (e.lock != LockMode::None) w.field("lock", to_string(e.lock));
+    w.end_object();
+}
+
+void project_json(JsonWriter& w, const Audit& a, const Options& o) {
     const Project& p = *a.project;
     const Facts& facts = *a.facts;
     Score s = score(a.result->checks);
-    J j;
-    j["service"] = p.name;
-    j["path"] = p.root;
-    j["flavour"] = std::string(to_string(p.flavour));
-    j["layout"] = std::string(to_string(p.layout));
-    j["migrations_dir"] = p.migrations_dir;
-    j["pg_version"] = facts.pg_version;
-    j["date"] = o.date;
-    J rate;
-    rate["percent"] = s.percent();
-    rate["passed"] = s.numerator();
-    rate["applicable"] = s.applicable();
-    rate["pass"] = s.pass;
-    rate["partial"] = s.partial;
-    rate["fail"] = s.fail;
-    rate["not_applicable"] = s.na;
-    j["pass_rate"] = rate;
-    J summary;
+    w.field("service", p.name);
+    w.field("path", p.root);
+    w.field("flavour", to_string(p.flavour));
+    w.field("layout", to_string(p.layout));
+    w.field("migrations_dir", p.migrations_dir);
+    w.field("pg_version", facts.pg_version);
+    w.field("date", o.date);
+    w.key("pass_rate").begin_object();
+    w.field("percent", s.percent());
+    w.field("passed", s.numerator());
+    w.field("applicable", s.applicable());
+    w.field("pass", s.pass);
+    w.field("partial", s.partial);
+    w.field("fail", s.fail);
+    w.field("not_applicable", s.na);
+    w.end_object();
+    w.key("summary").begin_object();
     for (Severity sev : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
-        J ids = J::array();
+        w.key(to_string(sev)).begin_array();
         for (const auto& c : a.result->checks)
-            if ((c.status == Status::Fail || c.status == Status::Partial) && c.effective_severity() == sev)
-                ids.push_back(std::string(c.info->id));
-        summary[std::string(to_string(sev))] = ids;
+            if ((c.status == Status::Fail || c.status == Status::Partial) && c.effective_severity() == sev) w.value(c.info->id);
+        w.end_array();
     }
-    j["summary"] = summary;
-    J checks_arr = J::array();
+    w.end_object();
+    w.key("checks").begin_array();
     for (const auto& c : a.result->checks) {
-        J cj;
-        cj["id"] = std::string(c.info->id);
-        cj["category"] = std::string(to_string(c.info->category));
-        cj["title"] = std::string(c.info->title);
-        cj["severity"] = std::string(to_string(c.severity));
-        cj["effective_severity"] = std::string(to_string(c.effective_severity()));
-        cj["status"] = std::string(to_string(c.status));
-        cj["summary"] = c.summary;
-        J ev = J::array();
-        for (const auto& e : c.evidence) ev.push_back(evidence_json(p, e));
-        cj["evidence"] = ev;
-        cj["fix"] = (c.status == Status::Fail || c.status == Status::Partial) && !c.fix.empty() ? J(c.fix) : J(nullptr);
-        checks_arr.push_back(cj);
+        w.begin_object();
+        w.field("id", c.info->id);
+        w.field("category", to_string(c.info->category));
+        w.field("title", c.info->title);
+        w.field("severity", to_string(c.severity));
+        w.field("effective_severity", to_string(c.effective_severity()));
+        w.field("status", to_string(c.status));
+        w.field("summary", c.summary);
+        w.key("evidence").begin_array();
+        for (const auto& e : c.evidence) evidence_json(w, p, e);
+        w.end_array();
+        bool failing = c.status == Status::Fail || c.status == Status::Partial;
+        string_or_null(w, "fix", failing ? c.fix : std::string());
+        w.end_object();
     }
-    j["checks"] = checks_arr;
-    J inv;
-    inv["totals"] = counts_json(facts.totals);
-    inv["totals"]["files"] = p.files.size();
-    J files = J::array();
+    w.end_array();
+    w.key("inventory").begin_object();
+    w.key("totals").begin_object();
+    counts_json(w, facts.totals);
+    w.field("files", p.files.size());
+    w.end_object();
+    w.key("files").begin_array();
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
-        J fj;
-        fj["file"] = f.path;
-        if (!f.down_path.empty()) fj["down_file"] = f.down_path;
-        fj["counts"] = counts_json(facts.counts[i]);
-        J ops = J::array();
+        w.begin_object();
+        w.field("file", f.path);
+        if (!f.down_path.empty()) w.field("down_file", f.down_path);
+        w.key("counts").begin_object();
+        counts_json(w, facts.counts[i]);
+        w.end_object();
+        w.key("operations").begin_array();
         for (const auto& op : f.ops) {
-            J oj;
-            oj["file"] = op.loc.down_file ? f.down_path : f.path;
-            oj["line"] = op.loc.line;
-            oj["column"] = op.loc.column;
-            oj["section"] = std::string(to_string(op.section));
-            oj["kind"] = std::string(to_string(op.kind));
-            oj["statement"] = op.stmt_kind;
+            w.begin_object();
+            w.field("file", op.loc.down_file ? f.down_path : f.path);
+            w.field("line", op.loc.line);
+            w.field("column", op.loc.column);
+            w.field("section", to_string(op.section));
+            w.field("kind", to_string(op.kind));
+            w.field("statement", op.stmt_kind);
             std::string table = op.table.empty() && (op.kind == OpKind::DropIndex || op.kind == OpKind::Reindex)
                                     ? facts.table_of_index(op.name)
                                     : op.table;
-            oj["table"] = table.empty() ? J(nullptr) : J(table);
-            oj["name"] = op.name.empty() ? J(nullptr) : J(op.name);
-            oj["lock"] = std::string(to_string(op.lock));
-            oj["blocks"] = std::string(blocks_description(op.lock));
-            oj["preexisting"] = op.preexisting && !table.empty();
-            if (op.concurrently) oj["concurrently"] = true;
-            if (op.in_body) oj["in_do_block"] = true;
-            ops.push_back(oj);
+            string_or_null(w, "table", table);
+            string_or_null(w, "name", op.name);
+            w.field("lock", to_string(op.lock));
+            w.field("blocks", blocks_description(op.lock));
+            w.field("preexisting", op.preexisting && !table.empty());
+            if (op.concurrently) w.field("concurrently", true);
+            if (op.in_body) w.field("in_do_block", true);
+            w.end_object();
         }
-        fj["operations"] = ops;
-        J errs = J::array();
+        w.end_array();
+        w.key("parse_errors").begin_array();
         for (const auto& e : f.errors) {
-            J ej;
-            ej["line"] = e.loc.line;
-            ej["column"] = e.loc.column;
-            ej["message"] = e.message;
-            errs.push_back(ej);
+            w.begin_object();
+            w.field("line", e.loc.line);
+            w.field("column", e.loc.column);
+            w.field("message", e.message);
+            w.end_object();
         }
-        fj["parse_errors"] = errs;
-        files.push_back(fj);
+        w.end_array();
+        w.end_object();
     }
-    inv["files"] = files;
-    j["inventory"] = inv;
-    J sup = J::array();
+    w.end_array();
+    w.end_object();
+    w.key("suppressed").begin_array();
     for (const auto& s2 : a.result->suppressed) {
-        J sj;
-        sj["id"] = s2.check_id;
-        sj["file"] = s2.file;
-        sj["line"] = s2.line;
-        sj["reason"] = s2.reason;
-        sj["message"] = s2.message;
-        sup.push_back(sj);
+        w.begin_object();
+        w.field("id", s2.check_id);
+        w.field("file", s2.file);
+        w.field("line", s2.line);
+        w.field("reason", s2.reason);
+        w.field("message", s2.message);
+        w.end_object();
     }
-    j["suppressed"] = sup;
-    j["disabled"] = a.result->disabled;
-    return j;
+    w.end_array();
+    w.key("disabled").begin_array();
+    for (const auto& d : a.result->disabled) w.value(d);
+    w.end_array();
 }
 
 }  // namespace
 
 std::string render_json(const std::vector<Audit>& audits, const Options& o) {
-    J root;
-    root["schema_version"] = 1;
-    root["tool"] = {{"name", "migsafe"}, {"version", MIGSAFE_VERSION}};
-    root["document"] = document_name();
+    JsonWriter w;
+    w.begin_object();
+    w.field("schema_version", 1);
+    w.key("tool").begin_object();
+    w.field("name", "migsafe");
+    w.field("version", MIGSAFE_VERSION);
+    w.end_object();
+    w.field("document", document_name());
     if (audits.size() == 1) {
-        J project = project_json(audits[0], o);
-        for (auto& [k, v] : project.items()) root[k] = v;
+        project_json(w, audits[0], o);
     } else {
-        J arr = J::array();
-        for (const auto& a : audits) arr.push_back(project_json(a, o));
-        root["projects"] = arr;
+        w.key("projects").begin_array();
+        for (const auto& a : audits) {
+            w.begin_object();
+            project_json(w, a, o);
+            w.end_object();
+        }
+        w.end_array();
     }
-    return root.dump(2, ' ', false, J::error_handler_t::replace) + "\n";
+    w.end_object();
+    return w.take();
 }
 
 }  // namespace migsafe::report

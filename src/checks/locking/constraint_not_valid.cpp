@@ -1,5 +1,7 @@
 // constraint-not-valid: FK and CHECK constraints on pre-existing tables are added NOT VALID, then
 // validated in a later transaction.
+#include <map>
+
 #include "checks/common.hpp"
 
 namespace migsafe {
@@ -8,6 +10,11 @@ Outcome check_constraint_not_valid(const Project& p, const Facts&) {
     Outcome o;
     int added = 0;
     std::string first_table, first_name;
+    // Every VALIDATE CONSTRAINT, by (table, name): (file, op).
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<size_t, const Operation*>>> validations;
+    for (size_t fi = 0; fi < p.files.size(); ++fi)
+        for (const auto& v : p.files[fi].ops)
+            if (v.section == Section::Up && v.kind == OpKind::ValidateConstraint) validations[{v.table, v.name}].push_back({fi, &v});
     for (size_t fi = 0; fi < p.files.size(); ++fi) {
         const auto& f = p.files[fi];
         for (size_t oi = 0; oi < f.ops.size(); ++oi) {
@@ -40,12 +47,11 @@ Outcome check_constraint_not_valid(const Project& p, const Facts&) {
                 // Find its VALIDATE: must be in a later transaction (another unit or file).
                 bool validated = false, same_tx = false;
                 const Operation* same_op = nullptr;
-                for (size_t fj = fi; fj < p.files.size() && !validated; ++fj)
-                    for (const auto& v : p.files[fj].ops) {
-                        if (v.section != Section::Up || v.kind != OpKind::ValidateConstraint || v.name != c->name ||
-                            v.table != op.table)
-                            continue;
-                        if (fj == fi && &v < &op) continue;
+                auto vit = validations.find({op.table, c->name});
+                if (vit != validations.end())
+                    for (const auto& [fj, vp] : vit->second) {
+                        const Operation& v = *vp;
+                        if (fj < fi || (fj == fi && &v < &op)) continue;
                         const auto& unit = p.files[fj].units.at(v.unit);
                         bool one_tx = fj == fi && v.unit == op.unit && (unit.transactional || unit.single_query);
                         if (one_tx) {

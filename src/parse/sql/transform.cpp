@@ -920,10 +920,12 @@ void transform_do(Ctx& ctx, Node s, std::string_view kind) {
 
 }  // namespace
 
+static inline bool ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
 size_t skip_space_and_comments(const std::string& text, size_t i, size_t end) {
     while (i < end) {
         char c = text[i];
-        if (std::isspace(static_cast<unsigned char>(c))) {
+        if (ascii_space(c)) {
             ++i;
         } else if (c == '-' && i + 1 < end && text[i + 1] == '-') {
             while (i < end && text[i] != '\n' && text[i] != '\r') ++i;
@@ -989,7 +991,7 @@ int parse_chunk(Parser& parser, const Chunk& chunk, std::vector<Operation>& ops,
         size_t len = static_cast<size_t>(json::integer(item, "stmt_len", 0));
         size_t end = len ? loc + len : end_all;
         size_t start = skip_space_and_comments(sql, loc, end);
-        while (end > start && std::isspace(static_cast<unsigned char>(sql[end - 1]))) --end;
+        while (end > start && ascii_space(sql[end - 1])) --end;
         auto lc = locator.locate(start);
         Ctx ctx{locator, chunk, start, end, {chunk.file, lc.line, lc.column, chunk.down_file}};
         ctx.parser = &parser;
