@@ -42,6 +42,8 @@ struct CheckInfo {
     bool knex_only;
     CheckFn fn;
     std::string_view strength;     // Strengths bullet when it passes ("" = not worth a bullet)
+    std::string_view knex_title = {};  // title in knex projects, when it differs (the seed's wording)
+    std::string_view title_for(Flavour f) const { return f == Flavour::Knex && !knex_title.empty() ? knex_title : title; }
 };
 
 struct SuppressedItem {

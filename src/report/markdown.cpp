@@ -99,7 +99,7 @@ std::string render_markdown(const Audit& a, const Options& o) {
                            category_title(cat, p.flavour), counts);
         for (const auto& c : checks) {
             if (c.info->category != cat) continue;
-            out += fmt::format("| {} | {} | {} |\n", c.info->title, to_string(c.status), evidence_cell(p, c));
+            out += fmt::format("| {} | {} | {} |\n", c.info->title_for(p.flavour), to_string(c.status), evidence_cell(p, c));
         }
         out += "\n---\n\n";
     }

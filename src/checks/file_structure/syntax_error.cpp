@@ -18,7 +18,7 @@ Outcome check_syntax_error(const Project& p, const Facts&) {
             ev.weight = Weight::Fail;
             o.add(ev);
         }
-    o.summary = "All " + checks::plural(static_cast<int>(p.files.size()), "file") + " parse";
+    o.summary = p.files.size() == 1 ? "The file parses" : "All " + std::to_string(p.files.size()) + " files parse";
     o.fix = "Fix the syntax error at the reported line; the statement fails at deploy time.";
     return o;
 }

@@ -149,6 +149,7 @@ private:
     std::map<std::string, TSNode> functions_;   // top-level function declarations / consts by name
     std::map<std::string, TSNode> strings_;     // const NAME = '...' / `...`
     std::set<std::string> knex_names_;
+    std::map<std::string, std::string> bindings_;  // for (const t of ['a', 'b']): t -> current value
     Section section_ = Section::Up;
     int call_ = 0;
     int stmt_ = 0;
@@ -323,6 +324,8 @@ private:
                 if (is(v, "string") || is(v, "template_string")) strings_[name] = v;
                 if (!ts_node_is_null(value)) expression(value, false, false);
             }
+        } else if (t == "for_in_statement" && unroll(st)) {
+            // unrolled over its literal array
         } else if (t == "for_statement" || t == "for_in_statement" || t == "while_statement" || t == "do_statement") {
             TSNode body = field(st, "body");
             if (is(body, "statement_block")) walk(body);
@@ -336,6 +339,35 @@ private:
         } else if (t == "throw_statement") {
             if (section_ == Section::Down) file_.knex.down_throws = true;
         }
+    }
+
+    // for (const t of ['a', 'b']) { ... } with a literal array of strings: walk the body once per
+    // value, with `t` bound, so ${t} in knex.raw SQL becomes the real name.
+    bool unroll(TSNode st) {
+        if (!has_token(st, "of")) return false;
+        TSNode right = unwrap(field(st, "right"));
+        TSNode left = field(st, "left");
+        if (!is(right, "array")) return false;
+        std::string var;
+        if (is(left, "identifier")) var = std::string(text(left, src_));
+        else
+            for (auto c : named_children(left))
+                if (is(c, "identifier")) var = std::string(text(c, src_));
+        if (var.empty()) return false;
+        std::vector<std::string> values;
+        for (auto el : named_children(right)) {
+            std::string v;
+            if (!string_value(el, src_, v)) return false;
+            values.push_back(v);
+        }
+        TSNode body = field(st, "body");
+        for (const auto& v : values) {
+            bindings_[var] = v;
+            if (is(body, "statement_block")) walk(body);
+            else statement(body);
+        }
+        bindings_.erase(var);
+        return true;
     }
 
     // An if-condition: un-awaited hasTable/hasColumn is a finding; awaited ones guard the branch.
@@ -581,6 +613,18 @@ private:
         size_t h = 0;
         for (size_t i = begin; i < end;) {
             if (h < holes.size() && i == holes[h].first) {
+                // ${name} bound by an unrolled loop: its value, located at the hole.
+                std::string inner(std::string_view(src_).substr(holes[h].first + 2, holes[h].second - holes[h].first - 3));
+                auto bound = bindings_.find(inner);
+                if (bound != bindings_.end()) {
+                    for (char c : bound->second) {
+                        sql += c;
+                        map.push_back(holes[h].first);
+                    }
+                    i = holes[h].second;
+                    ++h;
+                    continue;
+                }
                 // ${expr} -> an identifier of the same length: the SQL stays parseable and
                 // every later byte keeps its offset.
                 for (size_t k = holes[h].first; k < holes[h].second; ++k) {
