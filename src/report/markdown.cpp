@@ -129,17 +129,24 @@ std::string render_markdown(const Audit& a, const Options& o) {
     // Locks on pre-existing tables: what each statement would block in production.
     std::vector<std::string> lock_rows;
     int lock_total = 0;
-    checks::each_op(p, [&](int, int, const Operation& op) {
-        if (!op.preexisting || op.lock < LockMode::ShareUpdateExclusive || op.in_body) return;
-        std::string table = op.table.empty() ? facts.table_of_index(op.name) : op.table;
-        if (table.empty()) table = op.name;
-        ++lock_total;
-        if (lock_rows.size() >= 40) return;
-        lock_rows.push_back(fmt::format("| `{}` | {} | {} | {} | {} |", checks::where(p, op.loc), to_string(op.section),
-                                        cell(checks::excerpt(op, 50)), to_string(op.lock), blocks_description(op.lock)));
+    checks::each_op(p, [&](int fi, int oi, const Operation& op) {
+        if (op.in_body) return;
+        std::vector<std::pair<std::string, LockMode>> locks;
+        if (op.preexisting && op.lock >= LockMode::ShareUpdateExclusive) {
+            std::string table = op.table.empty() ? facts.table_of_index(op.name) : op.table;
+            locks.emplace_back(table.empty() ? op.name : table, op.lock);
+        }
+        for (const auto& [t, m] : op.other_locks)  // FK targets: SHARE ROW EXCLUSIVE on the parent
+            if (m >= LockMode::ShareUpdateExclusive && facts.preexisting(fi, oi, t)) locks.emplace_back(t, m);
+        for (const auto& [table, mode] : locks) {
+            ++lock_total;
+            if (lock_rows.size() >= 40) continue;
+            lock_rows.push_back(fmt::format("| `{}` | {} | {} | {} | {} | {} |", checks::where(p, op.loc), to_string(op.section),
+                                            cell(checks::excerpt(op, 50)), table, to_string(mode), blocks_description(mode)));
+        }
     });
     if (!lock_rows.empty()) {
-        out += "\n### Locks on pre-existing tables\n\n| Location | Part | Statement | Lock | Blocks |\n|---|---|---|---|---|\n";
+        out += "\n### Locks on pre-existing tables\n\n| Location | Part | Statement | Table | Lock | Blocks |\n|---|---|---|---|---|---|\n";
         for (const auto& r : lock_rows) out += r + "\n";
         if (lock_total > static_cast<int>(lock_rows.size()))
             out += fmt::format("\n({} more in the JSON report.)\n", lock_total - static_cast<int>(lock_rows.size()));

@@ -1,4 +1,6 @@
 // down-exists: every migration has a down that does something, or says why it cannot.
+#include <algorithm>
+
 #include "checks/common.hpp"
 
 namespace migsafe {
@@ -10,10 +12,30 @@ Outcome check_down_exists(const Project& p, const Facts&) {
         o.summary = "No migration files";
         return o;
     }
-    int irreversible = 0;
+    int irreversible = 0, nothing = 0;
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
         if (f.prefix == "R") continue;  // Flyway repeatable migrations are re-applied, never undone
+        // An up that changes no schema object (VALIDATE, a backfill, ANALYZE) has nothing to
+        // reverse: an empty down is right there.
+        bool nothing_to_reverse = f.has_up && std::all_of(f.ops.begin(), f.ops.end(), [](const Operation& op) {
+            if (op.section != Section::Up || op.in_body) return true;
+            switch (op.kind) {
+                case OpKind::ValidateConstraint: case OpKind::SetLockTimeout: case OpKind::SetStatementTimeout:
+                case OpKind::SetOther: case OpKind::ResetSetting: case OpKind::Update: case OpKind::Insert:
+                case OpKind::Delete: case OpKind::Select: case OpKind::Vacuum: case OpKind::Comment:
+                case OpKind::TransactionControl:
+                    return true;
+                case OpKind::DoBlock:
+                    return true;  // its DDL, if any, appears as its own operations
+                default:
+                    return false;
+            }
+        });
+        if (!f.has_down && nothing_to_reverse && p.layout != Layout::Plain) {
+            ++nothing;
+            continue;
+        }
         if (!f.has_down) {
             std::string why = p.layout == Layout::Knex ? (f.knex.down_found ? "down does nothing" : "no exported down function")
                               : p.layout == Layout::Dbmate ? "no '-- migrate:down' section or it is empty"
@@ -28,6 +50,7 @@ Outcome check_down_exists(const Project& p, const Facts&) {
     }
     o.summary = "Every file has a down";
     if (irreversible) o.summary += " (" + checks::plural(irreversible, "explicitly irreversible") + ")";
+    if (nothing) o.summary += " (" + std::to_string(nothing) + " with nothing to reverse)";
     o.fix = "Write a down that undoes the up, or one that raises an error saying why the change is irreversible:\n" +
             checks::code(p, "-- migrate:down\nDO $$ BEGIN RAISE EXCEPTION 'irreversible: data was deleted'; END $$;",
                          "export async function down(): Promise<void> {\n  throw new Error('irreversible: data was deleted');\n}");

@@ -32,7 +32,7 @@ Outcome check_descriptive_name(const Project& p, const Facts&) {
             if (!vague.count(w)) all_vague = false;
         if (words.size() < 2 || all_vague)
             o.add(checks::at_file(p, static_cast<int>(i), 0, "'" + f.name + "' does not say what changes"));
-        else if (good.size() < 3)
+        else
             good.push_back(f.name);
     }
     o.summary = checks::list_some(good, 2);
