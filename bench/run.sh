@@ -41,11 +41,12 @@ find_squawk() {
         x86_64 | amd64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;;
         *) die "no squawk binary for $(uname -m)" ;;
     esac
-    for cand in "node_modules/@squawk-cli/$os-$arch/bin/$exe" \
+    for cand in "bench/node_modules/@squawk-cli/$os-$arch/bin/$exe" \
+                "node_modules/@squawk-cli/$os-$arch/bin/$exe" \
                 "node_modules/squawk-cli/node_modules/@squawk-cli/$os-$arch/bin/$exe"; do
         if [ -x "$cand" ]; then echo "$cand"; return; fi
     done
-    die "squawk's native binary (@squawk-cli/$os-$arch) is not installed: run 'npm ci' in $(pwd)"
+    die "squawk's native binary (@squawk-cli/$os-$arch) is not installed: run 'npm ci --ignore-scripts' in bench/"
 }
 
 [ -x "$MIGSAFE" ] || die "$MIGSAFE not found: build it first (scripts/build.sh)"
