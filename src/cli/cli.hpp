@@ -15,5 +15,8 @@ using Action = std::function<int()>;
 Action add_audit(CLI::App& app);
 Action add_checks(CLI::App& app);
 Action add_sum(CLI::App& app);
+Action add_migrate(CLI::App& app);
+Action add_status(CLI::App& app);
+Action add_make(CLI::App& app);
 
 }  // namespace migsafe::cli

@@ -20,6 +20,9 @@ int run(int argc, char** argv) {
     add(add_audit);
     add(add_checks);
     add(add_sum);
+    add(add_migrate);
+    add(add_status);
+    add(add_make);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

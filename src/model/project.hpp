@@ -26,6 +26,8 @@ struct Unit {
     // transaction: each call may get another pooled connection).
     bool session_carries = true;
     int start_line = 0;            // the section marker / file start
+    size_t begin = 0, end = 0;     // the unit's SQL: [begin, end) of the source (or down source)
+    bool down_file = false;        // in the separate down file
     std::string marker;            // "-- migrate:up transaction:false" etc.
 };
 

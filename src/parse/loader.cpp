@@ -236,6 +236,8 @@ void parse_file(sql::Parser& parser, Project& project, int index) {
             u.single_query = !runner;  // dbmate sends a section as one query string
             u.start_line = s.marker_line;
             u.marker = s.marker;
+            u.begin = s.begin;
+            u.end = s.end;
             int unit = static_cast<int>(f.units.size());
             f.units.push_back(u);
             bool empty = blank_sql(text, s.begin, s.end);
@@ -252,12 +254,17 @@ void parse_file(sql::Parser& parser, Project& project, int index) {
     // file as one query string (one implicit transaction).
     up.transactional = project.layout == Layout::Flyway;
     up.single_query = project.layout != Layout::Flyway;
+    up.begin = 0;
+    up.end = text.size();
     f.units.push_back(up);
     f.has_up = !blank_sql(text, 0, text.size());
     if (f.has_up) add_chunk(f.source, 0, text.size(), migsafe::Section::Up, 0, false);
     if (!f.down_path.empty()) {
         Unit down = up;
         down.section = migsafe::Section::Down;
+        down.down_file = true;
+        down.begin = 0;
+        down.end = f.down_source.text().size();
         f.units.push_back(down);
         const std::string& dt = f.down_source.text();
         f.has_down = !blank_sql(dt, 0, dt.size());
