@@ -127,6 +127,10 @@ Result<bool> Runner::lock() {
 }
 
 Result<bool> Runner::ensure_table() {
+    if (settings_.schema != "public") {
+        auto s = db_->exec("CREATE SCHEMA IF NOT EXISTS " + ident(settings_.schema));
+        if (!s) return masked(s.error());
+    }
     auto r = db_->exec("CREATE TABLE IF NOT EXISTS " + table() +
                        " (id serial PRIMARY KEY, name varchar(255) NOT NULL UNIQUE, batch integer NOT NULL,"
                        " migration_time timestamptz NOT NULL DEFAULT now(), checksum text, duration_ms integer,"

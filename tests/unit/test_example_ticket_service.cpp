@@ -10,15 +10,17 @@
 // `transaction:false` sections, which run statement by statement outside a transaction
 // (statements split by libpg_query's parser).
 #include <gtest/gtest.h>
-#include <pg_query.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <sstream>
 
 #include "pg/connection.hpp"
+#include "parse/loader.hpp"
 #include "pg/server.hpp"
+#include "runner/runner.hpp"
 #include "support.hpp"
 
 namespace migsafe {
@@ -80,52 +82,23 @@ std::vector<MigrationFile> load_migrations(const std::string& project) {
     return out;
 }
 
-// The statements of a section, split by PostgreSQL's parser (never by hand).
-std::vector<std::string> split_statements(const std::string& sql, std::string& error) {
-    std::vector<std::string> out;
-    PgQuerySplitResult r = pg_query_split_with_parser(sql.c_str());
-    if (r.error) {
-        error = std::string("cannot split: ") + r.error->message;
-    } else {
-        for (int i = 0; i < r.n_stmts; ++i)
-            out.push_back(sql.substr(static_cast<size_t>(r.stmts[i]->stmt_location),
-                                     static_cast<size_t>(r.stmts[i]->stmt_len)));
-    }
-    pg_query_free_split_result(r);
-    return out;
+// `migsafe migrate` on an example: the runner, with its bookkeeping table in a schema of its
+// own so that the public catalog compares cleanly. Returns "" or the error.
+std::string migrate(const std::string& conninfo, const std::string& example,
+                    const std::function<Result<int>(runner::Runner&)>& action) {
+    auto project = load_project(test::source_dir() + "/examples/" + example, {});
+    if (!project) return project.error().to_string();
+    runner::Settings s;
+    s.conninfo = conninfo;
+    s.table = project->config.table.empty() ? "migsafe_migrations" : project->config.table;
+    s.schema = "migsafe_bookkeeping";
+    auto r = runner::Runner::open(*project, s, {});
+    if (!r) return r.error().to_string();
+    auto n = action(**r);
+    return n ? "" : n.error().to_string();
 }
-
-// Runs one section; returns "" or the error, prefixed with where it happened.
-std::string run_section(pg::Connection& c, const Section& s, const std::string& where) {
-    if (s.transactional) {
-        if (auto r = c.exec("BEGIN"); !r) return where + ": BEGIN: " + r.error().message;
-        if (auto r = c.exec(s.sql); !r) {
-            std::string msg = where + ": " + r.error().message;
-            c.exec("ROLLBACK");
-            return msg;
-        }
-        if (auto r = c.exec("COMMIT"); !r) return where + ": COMMIT: " + r.error().message;
-        return "";
-    }
-    std::string error;
-    auto stmts = split_statements(s.sql, error);
-    if (!error.empty()) return where + ": " + error;
-    for (const auto& stmt : stmts)
-        if (auto r = c.exec(stmt); !r) return where + ": " + r.error().message + "\n  in: " + stmt.substr(0, 120);
-    return "";
-}
-
-std::string apply_up(pg::Connection& c, const std::vector<MigrationFile>& files) {
-    for (const auto& f : files)
-        if (auto e = run_section(c, f.up, f.name + " (up)"); !e.empty()) return e;
-    return "";
-}
-
-std::string apply_down(pg::Connection& c, const std::vector<MigrationFile>& files) {
-    for (auto it = files.rbegin(); it != files.rend(); ++it)
-        if (auto e = run_section(c, it->down, it->name + " (down)"); !e.empty()) return e;
-    return "";
-}
+Result<int> latest(runner::Runner& r) { return r.latest(); }
+Result<int> rollback_all(runner::Runner& r) { return r.rollback(true); }
 
 // ---------------------------------------------------------------------------------------------
 // Catalog snapshots
@@ -202,9 +175,9 @@ protected:
         db_ = std::move(*c);
         platform_ = load_migrations(test::source_dir() + "/examples/platform-core");
         ticket_ = load_migrations(test::source_dir() + "/examples/ticket-service");
-        platform_error_ = apply_up(*db_, platform_);
+        platform_error_ = migrate(server_->conninfo(), "platform-core", latest);
         platform_snapshot_ = snapshot(*db_);
-        if (platform_error_.empty()) ticket_error_ = apply_up(*db_, ticket_);
+        if (platform_error_.empty()) ticket_error_ = migrate(server_->conninfo(), "ticket-service", latest);
         full_snapshot_ = snapshot(*db_, false);
         // The application: a LOGIN role that owns nothing, with DML on the tables.
         auto g = db_->exec(
@@ -508,7 +481,16 @@ TEST_F(ExampleTicketService, SafePatternMigrationsReapplyOverExistingTickets) {
                               [](const MigrationFile& f) { return f.name.find("add_tickets_sales_channel") != std::string::npos; });
     ASSERT_NE(first, ticket_.end());
     std::vector<MigrationFile> later(first, ticket_.end());
-    ASSERT_EQ(apply_down(*db_, later), "");
+    // migsafe migrate down, once per later migration (newest first).
+    ASSERT_EQ(migrate(server_->conninfo(), "ticket-service",
+                      [&](runner::Runner& r) -> Result<int> {
+                          for (size_t i = 0; i < later.size(); ++i) {
+                              auto d = r.down();
+                              if (!d) return d.error();
+                          }
+                          return static_cast<int>(later.size());
+                      }),
+              "");
     EXPECT_EQ(num("SELECT count(*) FROM information_schema.columns WHERE table_name = 'tickets' "
                   "AND column_name IN ('sales_channel', 'hold_id')"), 0);
 
@@ -520,7 +502,7 @@ TEST_F(ExampleTicketService, SafePatternMigrationsReapplyOverExistingTickets) {
                           ", 1, now() + interval '15 minutes') RETURNING id");
     std::string online = ticket(t, type, t["event"], "active", q(res));
 
-    ASSERT_EQ(apply_up(*db_, later), "");
+    ASSERT_EQ(migrate(server_->conninfo(), "ticket-service", latest), "");
     EXPECT_EQ(one("SELECT sales_channel FROM tickets WHERE id = " + q(box)), "box_office");
     EXPECT_EQ(one("SELECT sales_channel FROM tickets WHERE id = " + q(online)), "online");
     EXPECT_EQ(num("SELECT count(*) FROM tickets WHERE sales_channel IS NULL"), 0);
@@ -539,7 +521,7 @@ TEST_F(ExampleTicketService, RollbackLeavesPlatformCoreAsItWasAndReapplies) {
     auto t = tenant("rollback");
     ticket(t, ticket_type(t, 10), t["event"]);
 
-    ASSERT_EQ(apply_down(*db_, ticket_), "");
+    ASSERT_EQ(migrate(server_->conninfo(), "ticket-service", rollback_all), "");
     Snapshot after = snapshot(*db_);
     EXPECT_EQ(after, platform_snapshot_) << "left behind:\n" << diff(after, platform_snapshot_) << "missing:\n"
                                          << diff(platform_snapshot_, after);
@@ -548,7 +530,7 @@ TEST_F(ExampleTicketService, RollbackLeavesPlatformCoreAsItWasAndReapplies) {
     // platform-core's data is untouched.
     EXPECT_EQ(one("SELECT email FROM users WHERE id = " + q(t["user"])), "rollback@example.com");
 
-    ASSERT_EQ(apply_up(*db_, ticket_), "");
+    ASSERT_EQ(migrate(server_->conninfo(), "ticket-service", latest), "");
     Snapshot again = snapshot(*db_, false);
     EXPECT_EQ(again, full_snapshot_) << "extra:\n" << diff(again, full_snapshot_) << "missing:\n" << diff(full_snapshot_, again);
     // And the service works again for the user who was there before.
