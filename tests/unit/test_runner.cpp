@@ -122,6 +122,27 @@ TEST_F(RunnerTest, LatestStatusNewBatchRollbackAndRollbackAll) {
     EXPECT_EQ(query("SELECT count(*) FROM pg_proc WHERE proname = 'f'")[0][0], "0");
 }
 
+TEST_F(RunnerTest, StatusShowsAppliedPendingEditedAndMissing) {
+    migration("20240101000000_create_orders.sql", kOrders);
+    migration("20240102000000_create_order_items.sql", kItems);
+    ASSERT_TRUE(run("latest"));
+    migration("20240101000000_create_orders.sql", std::string(kOrders) + "-- edited after it was applied\n");
+    std::filesystem::remove(dir_ + "/db/migrations/20240102000000_create_order_items.sql");
+    migration("20240103000000_add_orders_note.sql", "-- migrate:up\nALTER TABLE orders ADD COLUMN note text;\n-- migrate:down\nALTER TABLE orders DROP COLUMN note;\n");
+    auto cli = run_migsafe({"status", dir_, "--env", "test"});
+    EXPECT_EQ(cli.exit_code, 1) << cli.err;  // edited and missing are worth a non-zero exit
+    EXPECT_NE(cli.out.find("orders: 2 applied, 1 pending"), std::string::npos) << cli.out;
+    EXPECT_NE(cli.out.find("applied  20240101000000_create_orders.sql  batch 1"), std::string::npos) << cli.out;
+    EXPECT_NE(cli.out.find("pending  20240103000000_add_orders_note.sql"), std::string::npos) << cli.out;
+    EXPECT_NE(cli.out.find("EDITED   20240101000000_create_orders.sql"), std::string::npos) << cli.out;
+    EXPECT_NE(cli.out.find("MISSING  20240102000000_create_order_items.sql"), std::string::npos) << cli.out;
+    // --dry-run lists statements with their lock modes and changes nothing.
+    auto dry = run_migsafe({"migrate", "latest", dir_, "--env", "test", "--dry-run", "--allow-edited"});
+    EXPECT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("ACCESS EXCLUSIVE on orders  ALTER TABLE orders ADD COLUMN note text"), std::string::npos) << dry.out;
+    EXPECT_EQ(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'note'")[0][0], "0");
+}
+
 TEST_F(RunnerTest, EditedMigrationIsRefusedUnlessAllowed) {
     migration("20240101000000_create_orders.sql", kOrders);
     ASSERT_TRUE(run("latest"));
