@@ -18,5 +18,6 @@ Action add_sum(CLI::App& app);
 Action add_migrate(CLI::App& app);
 Action add_status(CLI::App& app);
 Action add_make(CLI::App& app);
+Action add_verify(CLI::App& app);
 
 }  // namespace migsafe::cli

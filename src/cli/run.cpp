@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
     add(add_migrate);
     add(add_status);
     add(add_make);
+    add(add_verify);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -1,6 +1,7 @@
 #include "util/process.hpp"
 
 #include <grp.h>
+#include <signal.h>
 #include <pwd.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,6 +45,9 @@ Result<ProcessResult> run_process(const std::vector<std::string>& argv, const Pr
     pid_t pid = fork();
     if (pid < 0) return Error{"", 0, std::string("fork: ") + std::strerror(errno)};
     if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
         if (options.capture) {
             dup2(fds[1], 1);
             dup2(fds[1], 2);
