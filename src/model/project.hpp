@@ -124,6 +124,11 @@ struct AuxFile {
     SourceText source;
 };
 
+// How migsafe (migrate and verify) runs one unit of a file: in one transaction, unless the
+// unit opted out (transaction:false) or holds a statement PostgreSQL refuses in a transaction
+// (CREATE INDEX CONCURRENTLY alone in a Flyway / golang-migrate file); then statement by statement.
+bool runs_in_transaction(const MigrationFile& f, Section section, int pg_version);
+
 struct Project {
     std::string root;       // as given on the command line
     std::string name;       // service name

@@ -18,6 +18,14 @@ namespace fs = std::filesystem;
 
 namespace migsafe {
 
+bool runs_in_transaction(const MigrationFile& f, Section section, int pg_version) {
+    for (const auto& u : f.units)
+        if (u.section == section && !u.transactional && !u.single_query) return false;
+    for (const auto& op : f.ops)
+        if (op.section == section && refuses_transaction(op, pg_version)) return false;
+    return true;
+}
+
 const std::string& Project::file_path(int index) const {
     static const std::string none;
     if (index < 0 || index >= static_cast<int>(files.size())) return none;

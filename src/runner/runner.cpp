@@ -193,7 +193,7 @@ Result<bool> Runner::run_unit(int file, Section section, const std::function<std
         const std::string& text = unit->down_file ? f.down_source.text() : f.source.text();
         sql = text.substr(unit->begin, unit->end - unit->begin);
     }
-    bool transactional = !unit || unit->transactional;
+    bool transactional = runs_in_transaction(f, section, project_.config.pg_version);
     std::string timeouts = "SET LOCAL lock_timeout = " + literal(settings_.lock_timeout) + ";";
     if (!settings_.statement_timeout.empty()) timeouts += " SET LOCAL statement_timeout = " + literal(settings_.statement_timeout) + ";";
     int backoff = settings_.backoff_ms;

@@ -313,7 +313,7 @@ private:
         if (auto r = db_->exec("SELECT relname FROM pg_class WHERE relkind IN ('r','p','m')")) {
             for (const auto& row : r->values) existing.insert(row[0]);
         }
-        bool tx = unit->transactional;
+        bool tx = runs_in_transaction(f, section, project_->config.pg_version);
         if (tx) db_->exec("BEGIN");
         std::vector<std::pair<std::string, std::string>> held;
         for (const auto& st : *stmts) {
