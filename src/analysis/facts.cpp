@@ -55,6 +55,22 @@ bool url_sets_lock_timeout(const std::string& s) {
     return s.find("lock_timeout") != std::string::npos;
 }
 
+// A PRIMARY KEY or UNIQUE constraint brings its index, named as PostgreSQL names it.
+void add_constraint_index(Catalog& cat, const std::string& table, const Constraint& c, int file, int op_index) {
+    if (c.type != ConstraintType::PrimaryKey && c.type != ConstraintType::Unique) return;
+    IndexInfo ix;
+    ix.table = table;
+    ix.columns = c.columns;
+    ix.unique = true;
+    ix.from_constraint = true;
+    ix.file = file;
+    ix.op = op_index;
+    std::string cols;
+    for (const auto& col : c.columns) cols += "_" + col;
+    ix.name = !c.name.empty() ? c.name : c.type == ConstraintType::PrimaryKey ? table + "_pkey" : table + cols + "_key";
+    cat.indexes[ix.name] = ix;
+}
+
 void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& facts) {
     switch (op.kind) {
         case OpKind::CreateTable:
@@ -71,19 +87,7 @@ void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& 
             }
             for (const auto& c : op.constraints) {
                 if (c.type == ConstraintType::ForeignKey) t.foreign_keys.push_back(c);
-                if (c.type == ConstraintType::PrimaryKey || c.type == ConstraintType::Unique) {
-                    IndexInfo ix;
-                    ix.table = op.table;
-                    ix.columns = c.columns;
-                    ix.unique = true;
-                    ix.from_constraint = true;
-                    ix.file = file;
-                    ix.op = op_index;
-                    ix.name = c.name.empty() ? op.table + "_" + (c.columns.empty() ? "" : c.columns[0]) +
-                                                   (c.type == ConstraintType::PrimaryKey ? "_pkey" : "_key")
-                                             : c.name;
-                    cat.indexes[ix.name] = ix;
-                }
+                add_constraint_index(cat, op.table, c, file, op_index);
             }
             cat.tables[op.table] = std::move(t);
             facts.project_tables.insert(op.table);
@@ -154,17 +158,7 @@ void apply_up(Catalog& cat, const Operation& op, int file, int op_index, Facts& 
             if (t.name.empty()) t.name = op.table;
             for (const auto& c : op.constraints) {
                 if (c.type == ConstraintType::ForeignKey) t.foreign_keys.push_back(c);
-                if (c.type == ConstraintType::PrimaryKey || c.type == ConstraintType::Unique) {
-                    IndexInfo ix;
-                    ix.name = c.name.empty() ? op.table + "_key" : c.name;
-                    ix.table = op.table;
-                    ix.columns = c.columns;
-                    ix.unique = true;
-                    ix.from_constraint = true;
-                    ix.file = file;
-                    ix.op = op_index;
-                    cat.indexes[ix.name] = ix;
-                }
+                add_constraint_index(cat, op.table, c, file, op_index);
             }
             break;
         }
