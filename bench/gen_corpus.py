@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Generate a deterministic corpus of realistic dbmate migrations for benchmarking.
+"""Generate a deterministic corpus of realistic migrations (dbmate SQL or Knex) for benchmarking.
 
-    bench/gen_corpus.py --files 2000 --seed 42 --out bench/corpus
+    bench/gen_corpus.py --files 2000 --seed 42 --out bench/corpus/sql
+    bench/gen_corpus.py --flavour knex --files 2000 --seed 42 --out bench/corpus/knex
 
+--flavour knex writes a Knex project instead (knexfile.ts, package.json,
+tsconfig.json, OUT/migrations/*.ts|.js); it is described in gen_knex.py. The
+default, --flavour sql,
 writes OUT/db/migrations/<YYYYMMDDHHMMSS>_<descriptive_name>.sql, each with a
 `-- migrate:up` and a `-- migrate:down` section (dbmate layout). The same
 --files/--seed always produce byte-identical files (standard library only, no
@@ -1405,6 +1409,7 @@ $$;
         ("k_enum", 2), ("k_guarded_do", 1), ("k_backfill", 1), ("k_seed", 2), ("k_rls", 4), ("k_view", 3),
     ]
     BUNDLE_SHARE = 0.58   # share of files that carry several changes
+    BUNDLE_REST = [1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8]   # changes after the first one in a bundle
 
     def run(self, n):
         self.bootstrap()
@@ -1417,7 +1422,7 @@ $$;
                 self.k_create_table()
             elif self.chance(self.BUNDLE_SHARE):
                 first = "k_create_table" if self.chance(0.45) else self.rng.choices(fnames, fweights)[0]
-                rest = self.rng.choices(fnames, fweights, k=self.pick([1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8]))
+                rest = self.rng.choices(fnames, fweights, k=self.pick(self.BUNDLE_REST))
                 self.emit_bundle([first] + rest)
             else:
                 getattr(self, self.rng.choices(names, weights)[0])()
@@ -1428,10 +1433,22 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=2000, help="number of migration files (default 2000)")
     ap.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
-    ap.add_argument("--out", required=True, help="output project folder; files go to OUT/db/migrations")
+    ap.add_argument("--flavour", choices=("sql", "knex"), default="sql",
+                    help="sql: dbmate .sql files in OUT/db/migrations (default); "
+                         "knex: a Knex project (knexfile.ts, package.json, tsconfig.json, OUT/migrations/*.ts|.js), "
+                         "see gen_knex.py")
+    ap.add_argument("--out", required=True, help="output project folder")
     args = ap.parse_args(argv)
     if args.files < 1:
         ap.error("--files must be at least 1")
+    if args.flavour == "knex":
+        sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
+        import gen_knex
+        files = gen_knex.KnexGenerator(args.seed).run(args.files)
+        total, mdir = gen_knex.write_project(args.out, files)
+        print(f"{len(files)} files, {total} bytes ({total / 1e6:.2f} MB, {total / len(files):.0f} B/file) in {mdir}",
+              file=sys.stderr)
+        return
     files = Generator(args.seed).run(args.files)
     mdir = os.path.join(args.out, "db", "migrations")
     os.makedirs(mdir, exist_ok=True)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Time a command and record its peak memory; print the benchmark table.
 
-    measure.py run --results FILE --label LABEL --files N --bytes B [--runs 3] [--ok 0,1] -- CMD ARGS...
-    measure.py table --results FILE [--baseline LABEL]
+    measure.py run --results FILE --label LABEL [--corpus NAME] --files N --bytes B [--runs 3] [--ok 0,1] -- CMD ARGS...
+    measure.py table --results FILE [--ratio NUM|DEN|TEXT]...
 
 `run` executes CMD (an argument vector, no shell) RUNS times with stdout and
 stderr sent to /dev/null, measures each run's wall time (time.perf_counter
@@ -14,8 +14,8 @@ run's wall time and the CPU time the rest of the machine used meanwhile (from
 An exit status outside --ok (or death by a signal) marks the row as an error
 (the runs stop there).
 
-`table` prints the Markdown table: tool | files | MB | wall s | files/s |
-peak RSS MB | CPU s, then the ratios the benchmark is about. Standard library only.
+`table` prints the Markdown table: tool | corpus | files | MB | wall s | files/s |
+MB/s | peak RSS MB | CPU s, then the ratios the benchmark is about. Standard library only.
 """
 
 import argparse
@@ -90,7 +90,8 @@ def cmd_run(a):
         noise = "" if other is None else f", other processes {other:.2f} cpu-s"
         print(f"measure: {a.label}: run {i + 1}: {wall:.3f} s, {maxrss:.1f} MB, cpu {cpu:.2f} s, exit {code}{noise}",
               file=sys.stderr)
-    row = {"label": a.label, "files": a.files, "bytes": a.bytes, "runs": walls, "exit_codes": codes,
+    row = {"label": a.label, "corpus": a.corpus, "files": a.files, "bytes": a.bytes, "runs": walls,
+           "exit_codes": codes,
            "other_cpu": others, "error": error}
     if walls and not error:
         best = min(walls)
@@ -105,22 +106,26 @@ def cmd_table(a):
         for line in f:
             if line.strip():
                 rows.append(json.loads(line))
-    out = ["| tool | files | MB | wall s | files/s | peak RSS MB | CPU s |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
+    out = ["| tool | corpus | files | MB | wall s | files/s | MB/s | peak RSS MB | CPU s |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     by_label = {}
     for r in rows:
         mb = r["bytes"] / 1e6
+        corpus = r.get("corpus", "")
         if r.get("error"):
-            out.append(f"| {r['label']} | {r['files']} | {mb:.2f} | ERROR: {r['error']} | | | |")
+            out.append(f"| {r['label']} | {corpus} | {r['files']} | {mb:.2f} | ERROR: {r['error']} | | | | |")
             continue
         fps = r["files"] / r["wall"]
         by_label[r["label"]] = fps
-        out.append(f"| {r['label']} | {r['files']} | {mb:.2f} | {r['wall']:.3f} | {fps:,.0f} | "
-                   f"{r['rss_mb']:.1f} | {r['cpu']:.2f} |")
+        out.append(f"| {r['label']} | {corpus} | {r['files']} | {mb:.2f} | {r['wall']:.3f} | {fps:,.0f} | "
+                   f"{mb / r['wall']:.2f} | {r['rss_mb']:.1f} | {r['cpu']:.2f} |")
     print("\n".join(out))
     notes = []
+    ran = {r["label"] for r in rows}
     for spec in a.ratio or []:
         num, den, what = spec.split("|")
+        if num not in ran or den not in ran:
+            continue  # not part of this run
         if num in by_label and den in by_label:
             notes.append(f"- {what}: {by_label[num] / by_label[den]:.2f}x "
                          f"({by_label[num]:,.0f} vs {by_label[den]:,.0f} files/s)")
@@ -137,6 +142,7 @@ def main():
     r = sub.add_parser("run")
     r.add_argument("--results", required=True)
     r.add_argument("--label", required=True)
+    r.add_argument("--corpus", default="", help="which corpus the command reads (shown in the table)")
     r.add_argument("--files", type=int, required=True)
     r.add_argument("--bytes", type=int, required=True)
     r.add_argument("--runs", type=int, default=3)

@@ -284,12 +284,7 @@ FileCounts count_file(const MigrationFile& f) {
             if (k.type == ConstraintType::ForeignKey) ++c.foreign_keys;
             if (k.type == ConstraintType::Check) ++c.check_constraints;
         }
-        if (op.kind == OpKind::AddColumn)
-            for (const auto& col : op.column_defs)
-                for (const auto& k : col.constraints) {
-                    if (k.type == ConstraintType::ForeignKey) ++c.foreign_keys;
-                    if (k.type == ConstraintType::Check) ++c.check_constraints;
-                }
+        // (ADD COLUMN's inline constraints are in op.constraints already.)
     }
     return c;
 }

@@ -199,3 +199,45 @@ TEST(ParseKnex, KnexfileEnvironmentsAreNormalised) {
 }
 
 }  // namespace migsafe::test
+
+namespace migsafe::test {
+
+TEST(ParseKnex, DropChecksNativeEnumsAndConstArrayLoops) {
+    KnexProject p("valid");
+    p.add("20240101000000_create_plans.ts",
+          "export async function up(knex) {\n"
+          "  await knex.schema.createTable('plans', (table) => {\n"
+          "    table.uuid('id').primary();\n"
+          "    table.enu('kind', ['free', 'pro'], { useNative: true, enumName: 'plan_kind' });\n"
+          "    table.integer('seats').checkPositive('chk_plans_seats');\n"
+          "  });\n"
+          "  await knex.schema.alterTable('plans', (table) => { table.dropChecks(['chk_plans_seats']); });\n"
+          "  const tables = ['plans'];\n"
+          "  for (const t of tables) {\n"
+          "    await knex.raw(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);\n"
+          "    await knex.raw(`CREATE POLICY ${t}_all ON ${t} USING (true)`);\n"
+          "  }\n"
+          "}\n"
+          "export async function down(knex) {\n"
+          "  await knex.raw('DROP POLICY IF EXISTS plans_all ON plans');\n"
+          "  await knex.schema.dropTable('plans');\n"
+          "  await knex.raw('DROP TYPE plan_kind');\n"
+          "}\n");
+    auto a = audit_folder(p.dir);
+    ASSERT_TRUE(a.error.empty()) << a.error;
+    const auto& f = a.project.files.at(0);
+    const Operation* type = find_op(f, OpKind::CreateType);
+    ASSERT_NE(type, nullptr);
+    EXPECT_EQ(type->name, "plan_kind");
+    const Operation* drop_check = find_op(f, OpKind::DropConstraint, "plans");
+    ASSERT_NE(drop_check, nullptr);
+    EXPECT_EQ(drop_check->name, "chk_plans_seats");
+    const Operation* policy = find_op(f, OpKind::CreatePolicy, "plans");
+    ASSERT_NE(policy, nullptr);
+    EXPECT_EQ(policy->name, "plans_all");
+    EXPECT_EQ(policy->loc.line, 11);
+    EXPECT_EQ(a.find("down-reverses-up")->status, Status::Pass) << a.find("down-reverses-up")->summary;
+    EXPECT_EQ(a.facts.totals.check_constraints, 1);
+}
+
+}  // namespace migsafe::test

@@ -150,10 +150,12 @@ private:
     std::map<std::string, TSNode> strings_;     // const NAME = '...' / `...`
     std::set<std::string> knex_names_;
     std::map<std::string, std::string> bindings_;  // for (const t of ['a', 'b']): t -> current value
+    std::map<std::string, TSNode> arrays_;          // const NAME = [ ... ]
     Section section_ = Section::Up;
     int call_ = 0;
     int stmt_ = 0;
     int guard_depth_ = 0;
+    std::vector<std::string> pending_types_;  // native enums a column builder creates
     std::vector<std::unique_ptr<std::string>> sql_texts_;
     std::vector<std::unique_ptr<std::vector<size_t>>> sql_maps_;
 
@@ -216,6 +218,7 @@ private:
                     TSNode value = unwrap(field(d, "value"));
                     if (is_function(value) || is(value, "object")) functions_[name] = value;
                     if (is(value, "string") || is(value, "template_string")) strings_[name] = value;
+                    if (is(value, "array")) arrays_[name] = value;
                 }
         }
         // Second pass: the exports.
@@ -322,6 +325,7 @@ private:
                 std::string name(text(field(d, "name"), src_));
                 TSNode v = unwrap(value);
                 if (is(v, "string") || is(v, "template_string")) strings_[name] = v;
+                if (is(v, "array")) arrays_[name] = v;
                 if (!ts_node_is_null(value)) expression(value, false, false);
             }
         } else if (t == "for_in_statement" && unroll(st)) {
@@ -347,6 +351,10 @@ private:
         if (!has_token(st, "of")) return false;
         TSNode right = unwrap(field(st, "right"));
         TSNode left = field(st, "left");
+        if (is(right, "identifier")) {  // const tables = ['a', 'b']; for (const t of tables)
+            auto it = arrays_.find(std::string(text(right, src_)));
+            if (it != arrays_.end()) right = it->second;
+        }
         if (!is(right, "array")) return false;
         std::string var;
         if (is(left, "identifier")) var = std::string(text(left, src_));
@@ -775,6 +783,19 @@ private:
                 for (auto p : named_children(unwrap(a[2])))
                     if (is(p, "pair") && text(field(p, "key"), src_) == "useNative" && is_value(field(p, "value"), "true"))
                         d.type = "enum";
+            if (d.type == "enum") {
+                // { useNative: true, enumName: 'x' } creates type x (unless existingType: true)
+                bool existing = false;
+                std::string enum_name;
+                for (auto p : named_children(unwrap(a[2]))) {
+                    if (!is(p, "pair")) continue;
+                    auto key = text(field(p, "key"), src_);
+                    if (key == "enumName") string_value(field(p, "value"), src_, enum_name);
+                    if (key == "existingType" && is_value(field(p, "value"), "true")) existing = true;
+                }
+                if (!enum_name.empty()) d.type = enum_name;
+                if (!existing && !enum_name.empty()) pending_types_.push_back(enum_name);
+            }
             if (d.type == "text") {
                 Constraint chk;
                 chk.type = ConstraintType::Check;
@@ -821,7 +842,13 @@ private:
             const Link& head = c.links[0];
             auto args = args_of(head.args);
             Column col;
+            pending_types_.clear();
             if (column_type(head.name, args, col)) {
+                for (const auto& tname : pending_types_) {  // knex issues CREATE TYPE first
+                    Operation ty = base(OpKind::CreateType, st, "table.enu");
+                    ty.name = tname;
+                    file_.ops.push_back(std::move(ty));
+                }
                 apply_modifiers(c, col, table);
                 if (head.name == "timestamps") continue;
                 for (auto& k : col.def.constraints)
@@ -954,6 +981,18 @@ private:
                 (m == "onDelete" ? fk.on_delete : fk.on_update) = code;
             } else if (m == "alter") {
                 col.alter = true;
+            } else if (m == "checkPositive" || m == "checkNegative" || m == "checkIn" || m == "checkNotIn" ||
+                       m == "checkBetween" || m == "checkLength" || m == "checkRegex") {
+                Constraint chk;
+                chk.type = ConstraintType::Check;
+                chk.columns = {d.name};
+                chk.expr_text = m;
+                // the constraint name is the last string argument, when given
+                for (auto arg : a) {
+                    std::string s;
+                    if (string_value(arg, src_, s)) chk.name = s;
+                }
+                d.constraints.push_back(chk);
             } else if (m == "withKeyName" || m == "foreignKeyConstraintName") {
                 if (!a.empty()) string_value(a[0], src_, fk.name);
             }
@@ -1077,7 +1116,17 @@ private:
             op.name = name;
             op.lock = LockMode::AccessExclusive;
             after.push_back(std::move(op));
-        } else if (m == "dropForeign" || m == "dropPrimary" || m == "dropChecks") {
+        } else if (m == "dropChecks") {
+            // dropChecks('name') / dropChecks(['a', 'b'])
+            std::vector<std::string> names = a.empty() ? std::vector<std::string>{} : column_list(a[0]);
+            for (const auto& n : names) {
+                Operation op = base(OpKind::DropConstraint, st, "table.dropChecks");
+                op.table = table;
+                op.name = n;
+                op.lock = LockMode::AccessExclusive;
+                after.push_back(std::move(op));
+            }
+        } else if (m == "dropForeign" || m == "dropPrimary") {
             Operation op = base(OpKind::DropConstraint, st, "table." + m);
             op.table = table;
             auto cols = a.empty() ? std::vector<std::string>{} : column_list(a[0]);
