@@ -9,6 +9,8 @@
 #include <fstream>
 #include <thread>
 
+#include "pg/connection.hpp"
+#include "pg/server.hpp"
 #include "support.hpp"
 
 namespace migsafe::test {
@@ -118,6 +120,19 @@ TEST(Verify, InterruptStopsAndRemovesTheServer) {
     for (int i = 0; i < 100 && tmp.servers() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     EXPECT_EQ(tmp.servers(), 0);
     EXPECT_TRUE(tmp.empty());
+}
+
+TEST(Verify, UrlUsesAScratchDatabaseAndDropsIt) {
+    auto server = pg::TempServer::start();
+    ASSERT_TRUE(server) << server.error().message;
+    auto r = run_migsafe({"verify", fixture("clean"), "--url", (*server)->conninfo(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"private_server\": false"), std::string::npos);
+    auto c = pg::Connection::open((*server)->conninfo());
+    ASSERT_TRUE(c);
+    auto dbs = (*c)->exec("SELECT count(*) FROM pg_database WHERE datname LIKE 'migsafe_verify_%'");
+    ASSERT_TRUE(dbs);
+    EXPECT_EQ(dbs->values[0][0], "0");
 }
 
 TEST(Verify, UsageErrorsExitTwo) {
