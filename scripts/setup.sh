@@ -21,5 +21,5 @@ fi
 # The tree-sitter-typescript grammar sources (and the squawk binary for bench/), exactly as locked.
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/tree-sitter-typescript/typescript/src/parser.c ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
