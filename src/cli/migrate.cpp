@@ -14,8 +14,15 @@ struct RunArgs {
     std::string action;
     std::string path = ".";
     std::string env;
+    std::string config;
     bool all = false, dry_run = false, allow_edited = false;
 };
+
+LoadOptions load_options(const RunArgs& a) {
+    LoadOptions lo;
+    lo.config = a.config;
+    return lo;
+}
 
 int fail(const Error& e) {
     fmt::print(stderr, "migsafe: error: {}\n", e.to_string());
@@ -34,7 +41,7 @@ Result<std::unique_ptr<runner::Runner>> open_runner(const Project& project, cons
 }
 
 int run_migrate(const RunArgs& a) {
-    auto project = load_project(a.path, {});
+    auto project = load_project(a.path, load_options(a));
     if (!project) return fail(project.error());
     auto r = open_runner(*project, a);
     if (!r) return fail(r.error());
@@ -56,7 +63,7 @@ int run_migrate(const RunArgs& a) {
 }
 
 int run_status(const RunArgs& a) {
-    auto project = load_project(a.path, {});
+    auto project = load_project(a.path, load_options(a));
     if (!project) return fail(project.error());
     auto r = open_runner(*project, a);
     if (!r) return fail(r.error());
@@ -79,6 +86,7 @@ Action add_migrate(CLI::App& app) {
     cmd->add_option("action", args->action, "latest, up, down, rollback, redo or repair")->required();
     cmd->add_option("path", args->path, "Project folder (default .)");
     cmd->add_option("--env", args->env, "Environment of migsafe.toml (default MIGSAFE_ENV, else development)");
+    cmd->add_option("--config", args->config, "The migsafe.toml to use (default PATH/migsafe.toml)");
     cmd->add_flag("--all", args->all, "rollback: every batch");
     cmd->add_flag("--dry-run", args->dry_run, "Print each statement with its lock mode; change nothing");
     cmd->add_flag("--allow-edited", args->allow_edited, "Run although an applied migration was edited since");
@@ -90,17 +98,22 @@ Action add_status(CLI::App& app) {
     auto* cmd = app.add_subcommand("status", "Applied (batch, time), pending, missing, edited and dirty migrations");
     cmd->add_option("path", args->path, "Project folder (default .)");
     cmd->add_option("--env", args->env, "Environment of migsafe.toml");
+    cmd->add_option("--config", args->config, "The migsafe.toml to use (default PATH/migsafe.toml)");
     return [args]() { return run_status(*args); };
 }
 
 Action add_make(CLI::App& app) {
     auto name = std::make_shared<std::string>();
     auto path = std::make_shared<std::string>(".");
+    auto config = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("make", "Write a new timestamped migration with up and down sections");
     cmd->add_option("name", *name, "What it changes, e.g. add_orders_status")->required();
     cmd->add_option("path", *path, "Project folder (default .)");
-    return [name, path]() {
-        auto project = load_project(*path, {});
+    cmd->add_option("--config", *config, "The migsafe.toml to use (default PATH/migsafe.toml)");
+    return [name, path, config]() {
+        LoadOptions lo;
+        lo.config = *config;
+        auto project = load_project(*path, lo);
         if (!project) return fail(project.error());
         auto w = runner::make_migration(*project, *name);
         if (!w) return fail(w.error());

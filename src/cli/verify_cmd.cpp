@@ -14,7 +14,7 @@ Action add_verify(CLI::App& app) {
     struct Args {
         std::string path = ".";
         std::vector<std::string> bases;
-        std::string url, format = "text";
+        std::string url, format = "text", config;
         bool use_env = false;
     };
     auto a = std::make_shared<Args>();
@@ -23,6 +23,7 @@ Action add_verify(CLI::App& app) {
     cmd->add_option("--base", a->bases, "A project applied first and not verified (repeatable), e.g. the service it builds on");
     cmd->add_option("--url", a->url, "Use a scratch database on this server instead of a private one (it is dropped afterwards)");
     cmd->add_flag("--use-env", a->use_env, "Use DATABASE_URL's server for the scratch database");
+    cmd->add_option("--config", a->config, "The migsafe.toml to use (default PATH/migsafe.toml)");
     cmd->add_option("-f,--format", a->format, "text | json");
     return [a]() {
         if (a->format != "text" && a->format != "json") {
@@ -32,6 +33,7 @@ Action add_verify(CLI::App& app) {
         verify::Options o;
         o.bases = a->bases;
         o.url = a->url;
+        o.config = a->config;
         if (a->use_env) {
             const char* u = std::getenv("DATABASE_URL");
             if (!u || !*u) {

@@ -309,14 +309,15 @@ Result<Project> load_project(const std::string& root_arg, const LoadOptions& opt
     if (!fs::is_directory(root, ec)) return Error{root_arg, 0, "not a directory (give the project folder)"};
 
     // Configuration first: it may name the layout and the directory.
-    auto toml_path = root / "migsafe.toml";
+    auto toml_path = options.config.empty() ? root / "migsafe.toml" : fs::path(options.config);
+    if (!options.config.empty() && !fs::exists(toml_path)) return Error{options.config, 0, "no such configuration file"};
     if (fs::exists(toml_path)) {
         auto text = read_text_file(toml_path.string());
         if (!text) return text.error();
         auto cfg = config::parse_migsafe_toml(*text, "migsafe.toml");
         if (!cfg) {
             Error e = cfg.error();
-            e.file = (fs::path(root_arg) / "migsafe.toml").generic_string();
+            e.file = options.config.empty() ? (fs::path(root_arg) / "migsafe.toml").generic_string() : options.config;
             return e;
         }
         project.config = std::move(*cfg);

@@ -10,6 +10,7 @@ namespace migsafe {
 struct LoadOptions {
     std::string service;  // --service
     int threads = 0;      // 0 = hardware concurrency
+    std::string config;   // --config: a migsafe.toml elsewhere than PATH/migsafe.toml
 };
 
 Result<Project> load_project(const std::string& root, const LoadOptions& options);

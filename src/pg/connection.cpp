@@ -7,10 +7,21 @@
 namespace migsafe::pg {
 namespace {
 
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the server running...");
+// errors are printed on one line.
 std::string first_line(const char* msg) {
-    std::string s = msg ? msg : "";
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
+    std::string s = msg ? msg : "", out;
+    bool space = false;
+    for (char c : s) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
 }
 
 }  // namespace

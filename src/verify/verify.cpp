@@ -118,6 +118,7 @@ public:
     Result<Result_> run(const std::string& path) {
         auto t0 = Clock::now();
         LoadOptions lo;
+        lo.config = options_.config;
         auto project = load_project(path, lo);
         if (!project) return project.error();
         project_ = std::make_unique<Project>(std::move(*project));
@@ -130,7 +131,7 @@ public:
         result_.startup_ms = ms_since(t0);
 
         for (const auto& base : options_.bases) {
-            auto bp = load_project(base, lo);
+            auto bp = load_project(base, LoadOptions{});
             if (!bp) return bp.error();
             result_.bases.push_back(bp->name);
             progress("base  " + bp->name + ": applying " + std::to_string(bp->files.size()) + " migrations");

@@ -50,6 +50,7 @@ struct Result_ {
 struct Options {
     std::vector<std::string> bases;  // projects applied first, not verified
     std::string url;                 // use a scratch database there instead of a private server
+    std::string config;              // --config for the verified project
     std::function<void(const std::string&)> progress;
 };
 

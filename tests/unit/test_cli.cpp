@@ -107,6 +107,20 @@ TEST(Cli, SeveralProjectsGiveARollUp) {
     EXPECT_NE(r.out.find("# Project - Database Migrations Audit"), std::string::npos);
 }
 
+TEST(Cli, ConfigFlagNamesTheConfiguration) {
+    auto r = run_migsafe({"status", fixture("clean-dbmate"), "--config", "/nonexistent/migsafe.toml"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "migsafe: error: /nonexistent/migsafe.toml: no such configuration file\n");
+    // A connection failure is one line, whatever libpq says.
+    auto dir = temp_project("cfg");
+    write_file(dir + "/elsewhere.toml", "[development]\nurl = \"postgresql://app:pw@/db?host=/nonexistent-dir\"\n");
+    r = run_migsafe({"migrate", "latest", dir, "--config", dir + "/elsewhere.toml"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.find(":pw@"), std::string::npos) << r.err;
+    std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ChecksListsEveryId) {
     auto r = run_migsafe({"checks"});
     EXPECT_EQ(r.exit_code, 0);
