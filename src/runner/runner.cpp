@@ -148,6 +148,14 @@ Result<std::vector<AppliedRow>> Runner::applied() {
     return rows;
 }
 
+Result<std::vector<AppliedRow>> Runner::safe_applied() {
+    auto rows = applied();
+    if (!rows) return rows.error();
+    auto ok = refuse_if_unsafe(*rows);
+    if (!ok) return ok.error();
+    return rows;
+}
+
 Result<bool> Runner::refuse_if_unsafe(const std::vector<AppliedRow>& rows) {
     for (const auto& row : rows)
         if (row.dirty)
@@ -295,10 +303,8 @@ Result<bool> Runner::apply(int file, Section section, int batch) {
 }
 
 Result<int> Runner::latest() {
-    auto rows = applied();
+    auto rows = safe_applied();
     if (!rows) return rows.error();
-    auto ok = refuse_if_unsafe(*rows);
-    if (!ok) return ok.error();
     int batch = 0;
     for (const auto& r : *rows) batch = std::max(batch, r.batch);
     ++batch;
@@ -316,10 +322,8 @@ Result<int> Runner::latest() {
 }
 
 Result<int> Runner::up() {
-    auto rows = applied();
+    auto rows = safe_applied();
     if (!rows) return rows.error();
-    auto ok = refuse_if_unsafe(*rows);
-    if (!ok) return ok.error();
     int batch = 0;
     for (const auto& r : *rows) batch = std::max(batch, r.batch);
     for (size_t i = 0; i < project_.files.size(); ++i) {
@@ -333,10 +337,8 @@ Result<int> Runner::up() {
 }
 
 Result<int> Runner::down() {
-    auto rows = applied();
+    auto rows = safe_applied();
     if (!rows) return rows.error();
-    auto ok = refuse_if_unsafe(*rows);
-    if (!ok) return ok.error();
     if (rows->empty()) return 0;
     int i = file_index(rows->back().name);
     if (i < 0) return Error{"", 0, rows->back().name + " is applied but its file is missing"};
@@ -346,10 +348,8 @@ Result<int> Runner::down() {
 }
 
 Result<int> Runner::rollback(bool all) {
-    auto rows = applied();
+    auto rows = safe_applied();
     if (!rows) return rows.error();
-    auto ok = refuse_if_unsafe(*rows);
-    if (!ok) return ok.error();
     if (rows->empty()) return 0;
     int last = 0;
     for (const auto& r : *rows) last = std::max(last, r.batch);

@@ -55,6 +55,8 @@ private:
     Result<bool> ensure_table();
     Result<std::vector<AppliedRow>> applied();
     Result<bool> refuse_if_unsafe(const std::vector<AppliedRow>& rows);
+    // The applied rows, or the reason to refuse running (a dirty or edited migration).
+    Result<std::vector<AppliedRow>> safe_applied();
     Result<bool> apply(int file, Section section, int batch);
     Result<bool> run_unit(int file, Section section, const std::function<std::string()>& bookkeeping);
     std::string blockers(int file, Section section);
