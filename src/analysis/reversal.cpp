@@ -42,6 +42,7 @@ Reversal reversal_of(const Project& p, const Facts& facts, int file) {
     if (!f.has_down || !f.errors.empty()) return r;
     for (const auto& op : f.ops)
         if (op.section == Section::Down && op.kind == OpKind::DoBlock && op.raises_exception) r.irreversible = true;
+    if (f.knex.down_throws) r.irreversible = true;  // a knex down that throws says why
     if (r.irreversible) return r;
     r.applicable = true;
 

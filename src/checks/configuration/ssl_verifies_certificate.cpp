@@ -18,7 +18,7 @@ Outcome check_ssl_verifies_certificate(const Project& p, const Facts&) {
     }
     if (mode != "verify-full") {
         o.add(checks::at_path(p.config.path, line,
-                              "[" + env->name + "] " + (p.config.knexfile ? std::string("ssl.rejectUnauthorized: false") : "sslmode=" + mode) +
+                              "[" + env->name + "] " + (env->values.count("ssl") ? std::string("ssl.rejectUnauthorized: false") : "sslmode=" + mode) +
                                   (mode == "verify-ca" ? " does not check the server's host name" : " does not verify the server's certificate") +
                                   ": traffic can be intercepted",
                               Weight::Fail));

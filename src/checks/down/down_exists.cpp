@@ -18,16 +18,18 @@ Outcome check_down_exists(const Project& p, const Facts&) {
         if (f.prefix == "R") continue;  // Flyway repeatable migrations are re-applied, never undone
         // An up that changes no schema object (VALIDATE, a backfill, ANALYZE) has nothing to
         // reverse: an empty down is right there.
+        // (Deleted or overwritten data is not "nothing": such a down must say it is irreversible.)
         bool nothing_to_reverse = f.has_up && std::all_of(f.ops.begin(), f.ops.end(), [](const Operation& op) {
-            if (op.section != Section::Up || op.in_body) return true;
+            if (op.section != Section::Up) return true;
             switch (op.kind) {
                 case OpKind::ValidateConstraint: case OpKind::SetLockTimeout: case OpKind::SetStatementTimeout:
-                case OpKind::SetOther: case OpKind::ResetSetting: case OpKind::Update: case OpKind::Insert:
-                case OpKind::Delete: case OpKind::Select: case OpKind::Vacuum: case OpKind::Comment:
-                case OpKind::TransactionControl:
+                case OpKind::SetOther: case OpKind::ResetSetting: case OpKind::Update: case OpKind::Select:
+                case OpKind::Vacuum: case OpKind::Comment: case OpKind::TransactionControl:
                     return true;
                 case OpKind::DoBlock:
-                    return true;  // its DDL, if any, appears as its own operations
+                    return true;  // its statements are operations of their own (in_body), judged here too
+                case OpKind::Other:
+                    return op.value == "ANALYZE";
                 default:
                     return false;
             }
@@ -45,8 +47,10 @@ Outcome check_down_exists(const Project& p, const Facts&) {
             o.add(checks::at_file(p, static_cast<int>(i), 0, why));
             continue;
         }
+        bool throws = f.knex.down_throws;
         for (const auto& op : f.ops)
-            if (op.section == Section::Down && op.kind == OpKind::DoBlock && op.raises_exception) ++irreversible;
+            if (op.section == Section::Down && op.kind == OpKind::DoBlock && op.raises_exception) throws = true;
+        if (throws) ++irreversible;
     }
     o.summary = "Every file has a down";
     if (irreversible) o.summary += " (" + checks::plural(irreversible, "explicitly irreversible") + ")";

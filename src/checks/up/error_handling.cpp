@@ -31,14 +31,14 @@ bool guarded(const Operation& op) {
 
 }  // namespace
 
-Outcome check_error_handling(const Project& p, const Facts&) {
+Outcome check_error_handling(const Project& p, const Facts& facts) {
     Outcome o;
     if (p.files.empty()) {
         o.not_applicable = true;
         o.summary = "No migration files";
         return o;
     }
-    int non_tx_units = 0, exception_blocks = 0;
+    int non_tx_units = 0, exception_blocks = 0, guarded_concurrent = 0;
     for (size_t i = 0; i < p.files.size(); ++i) {
         const auto& f = p.files[i];
         for (const auto& op : f.ops)
@@ -47,11 +47,18 @@ Outcome check_error_handling(const Project& p, const Facts&) {
         // atomic: a failure part way leaves an INVALID index behind, and an unguarded rerun
         // stops on "already exists".
         for (const auto& op : f.ops) {
-            if (!refuses_transaction(op, 15) || op.in_body || guarded(op)) continue;
+            if (!refuses_transaction(op, facts.pg_version) || op.in_body) continue;
+            if (op.kind == OpKind::Vacuum) continue;  // no guard exists, and a rerun is harmless
+            if (guarded(op)) {
+                ++guarded_concurrent;
+                continue;
+            }
             const auto& unit = f.units.at(op.unit);
-            // In a transactional unit it fails outright (concurrently-outside-transaction);
-            // in a statement-by-statement unit it is reported below with the rest.
-            if (unit.transactional || !unit.single_query) continue;
+            // In a transactional unit it fails outright (concurrently-outside-transaction), except
+            // in Flyway, which runs a migration of such statements outside one; in a
+            // statement-by-statement unit it is reported below with the rest.
+            if (unit.transactional && p.layout != Layout::Flyway) continue;
+            if (!unit.transactional && !unit.single_query) continue;
             bool alone = std::none_of(f.ops.begin(), f.ops.end(), [&](const Operation& other) {
                 return other.unit == op.unit && other.stmt != op.stmt && !other.in_body;
             });
@@ -70,7 +77,8 @@ Outcome check_error_handling(const Project& p, const Facts&) {
             }
         }
     }
-    if (non_tx_units == 0) o.summary = "Each migration runs in one transaction";
+    if (non_tx_units == 0 && guarded_concurrent == 0) o.summary = "Each migration runs in one transaction";
+    else if (non_tx_units == 0) o.summary = "One transaction per migration; CONCURRENTLY statements guarded (IF NOT EXISTS)";
     else o.summary = "Non-transactional statements guarded (IF NOT EXISTS)";
     if (exception_blocks) o.summary += "; DO $$ EXCEPTION pattern";
     o.fix = "In a migration that opts out of the transaction, guard every statement so a rerun succeeds:\n" +

@@ -888,11 +888,10 @@ private:
             }
             if (head.name == "timestamps") {
                 bool not_null_default = args.size() > 1 && is_value(args[1], "true");
-                bool use_tz = !(args.size() > 0 && false);
                 for (const char* n : {"created_at", "updated_at"}) {
                     ColumnDef d;
                     d.name = n;
-                    d.type = use_tz ? "timestamptz" : "timestamp";
+                    d.type = "timestamptz";  // knex's timestamps() on PostgreSQL
                     d.loc = loc(st);
                     if (not_null_default) d.not_null = d.has_default = true, d.default_text = "CURRENT_TIMESTAMP";
                     if (creating) create.column_defs.push_back(d);
