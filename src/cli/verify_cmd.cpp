@@ -1,6 +1,8 @@
 // migsafe verify PATH [--base PATH]... [--url URL | --use-env] [--format text|json]
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <memory>
 
@@ -44,6 +46,8 @@ Action add_verify(CLI::App& app) {
         }
         o.progress = [](const std::string& s) { fmt::print(stderr, "{}\n", s); };
         auto r = verify::run(a->path, o);
+        // Interrupted: whatever failed was the interrupt; the signal thread cleans up and exits 130.
+        while (verify::interrupted()) pause();
         if (!r) {
             fmt::print(stderr, "migsafe: error: {}\n", config::mask_connection_string(r.error().to_string()));
             return 2;

@@ -33,6 +33,7 @@ const char* kBookkeepingSchema = "migsafe_verify";
 // ---- SIGINT / SIGTERM: the private server is stopped on every exit path ----
 std::mutex g_server_mutex;
 pg::TempServer* g_server = nullptr;
+std::atomic<bool> g_interrupted{false};
 
 void start_signal_thread() {
     static std::once_flag once;
@@ -46,6 +47,7 @@ void start_signal_thread() {
         std::thread([set]() {
             int sig = 0;
             sigwait(&set, &sig);
+            g_interrupted = true;
             {
                 std::lock_guard<std::mutex> lock(g_server_mutex);
                 if (g_server) g_server->stop();
@@ -503,6 +505,8 @@ private:
 };
 
 }  // namespace
+
+bool interrupted() { return g_interrupted; }
 
 Result<Result_> run(const std::string& path, const Options& options) {
     Verifier v(options);

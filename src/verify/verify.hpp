@@ -55,6 +55,8 @@ struct Options {
 };
 
 Result<Result_> run(const std::string& path, const Options& options);
+// An interrupt arrived: the signal thread is stopping the server and will exit with 130.
+bool interrupted();
 
 std::string render_text(const Result_& r);
 std::string render_json(const Result_& r);
