@@ -37,6 +37,11 @@ std::string password_in_url(const std::string& url) {
     return {};
 }
 
+std::string config_snippet(const Project& p, const std::string& toml, const std::string& knexfile) {
+    if (p.config.knexfile) return "```typescript\n" + knexfile + "\n```";
+    return "```toml\n" + toml + "\n```";
+}
+
 std::string env_where(const Project& p, const EnvConfig& env, const std::string& key) {
     auto it = env.values.find(key);
     int line = it != env.values.end() ? it->second.line : env.line;

@@ -15,5 +15,7 @@ bool from_env(const std::string& value);  // "${VAR}" somewhere in it
 std::string literal_part(const std::string& value);
 std::string password_in_url(const std::string& url);  // "user:secret@" -> "secret"
 std::string env_where(const Project& p, const EnvConfig& env, const std::string& key);
+// A remediation snippet in the project's configuration language: migsafe.toml or the knexfile.
+std::string config_snippet(const Project& p, const std::string& toml, const std::string& knexfile);
 
 }  // namespace migsafe::checks

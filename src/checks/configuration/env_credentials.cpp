@@ -23,7 +23,9 @@ Outcome check_env_credentials(const Project& p, const Facts&) {
         return o;
     }
     o.summary = p.config.knexfile ? "process.env" : "${VAR} expansion";
-    o.fix = "Read connection settings from the environment:\n```toml\n[production]\nurl = \"${DATABASE_URL}\"\n```";
+    o.fix = "Read connection settings from the environment:\n" +
+            checks::config_snippet(p, "[production]\nurl = \"${DATABASE_URL}\"",
+                                   "connection: {\n  host: process.env.DB_HOST,\n  database: process.env.DB_NAME,\n  user: process.env.DB_USER,\n  password: process.env.DB_PASSWORD,\n},");
     return o;
 }
 

@@ -31,7 +31,8 @@ Outcome check_no_hardcoded_credentials(const Project& p, const Facts&) {
         }
     }
     o.summary = "All from env";
-    o.fix = "Drop the literal: `password = \"${DB_PASSWORD}\"` (no `:-fallback`), and keep secrets in the environment.";
+    o.fix = p.config.knexfile ? "Drop the literal fallback: `password: process.env.DB_PASSWORD` (no `|| 'secret'`), and keep secrets in the environment."
+                              : "Drop the literal: `password = \"${DB_PASSWORD}\"` (no `:-fallback`), and keep secrets in the environment.";
     return o;
 }
 

@@ -9,7 +9,9 @@ Outcome check_prod_config(const Project& p, const Facts&) {
     const auto* env = checks::environment(p, {"production", "prod"});
     if (!env) {
         o.add(checks::at_path(p.config.path, 0, "no [production] environment", Weight::Fail));
-        o.fix = "Add a `[production]` table to migsafe.toml:\n```toml\n[production]\nurl = \"${DATABASE_URL}\"\nsslmode = \"verify-full\"\n```";
+        o.fix = "Add a production environment:\n" +
+                checks::config_snippet(p, "[production]\nurl = \"${DATABASE_URL}\"\nsslmode = \"verify-full\"",
+                                       "production: {\n  client: 'postgresql',\n  connection: { connectionString: process.env.DATABASE_URL, ssl: { ca: process.env.DB_CA_CERT } },\n},");
         return o;
     }
     o.summary = "[" + env->name + "] at line " + std::to_string(env->line);

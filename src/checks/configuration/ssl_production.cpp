@@ -51,7 +51,8 @@ Outcome check_ssl_production(const Project& p, const Facts&) {
                               "[" + env->name + "] " + (mode.empty() ? std::string(p.config.knexfile ? "no ssl" : "no sslmode") : "sslmode=" + mode) +
                                   ": traffic may be unencrypted",
                               Weight::Fail));
-        o.fix = "```toml\n[production]\nsslmode = \"verify-full\"\nsslrootcert = \"/etc/ssl/certs/db-ca.pem\"\n```";
+        o.fix = checks::config_snippet(p, "[production]\nsslmode = \"verify-full\"\nsslrootcert = \"/etc/ssl/certs/db-ca.pem\"",
+                                       "connection: { /* ... */ ssl: { ca: process.env.DB_CA_CERT } },  // verifies the certificate");
         return o;
     }
     o.summary = p.config.knexfile ? "ssl configured" : "sslmode=" + mode;

@@ -22,7 +22,8 @@ Outcome check_ssl_verifies_certificate(const Project& p, const Facts&) {
                                   (mode == "verify-ca" ? " does not check the server's host name" : " does not verify the server's certificate") +
                                   ": traffic can be intercepted",
                               Weight::Fail));
-        o.fix = "```toml\n[production]\nsslmode = \"verify-full\"\n```";
+        o.fix = checks::config_snippet(p, "[production]\nsslmode = \"verify-full\"",
+                                       "ssl: { ca: process.env.DB_CA_CERT },  // no rejectUnauthorized: false");
         return o;
     }
     o.summary = "verify-full";
