@@ -3,23 +3,6 @@
 
 namespace migsafe {
 
-bool refuses_transaction(const Operation& op, int pg_version) {
-    switch (op.kind) {
-        case OpKind::CreateIndex:
-        case OpKind::DropIndex:
-        case OpKind::Reindex:
-            return op.concurrently;
-        case OpKind::Vacuum:
-            return op.value != "ANALYZE";
-        case OpKind::AlterTypeAddValue:
-            return pg_version < 12;
-        case OpKind::Other:
-            return op.value == "CreatedbStmt" || op.value == "DropdbStmt";
-        default:
-            return false;
-    }
-}
-
 Outcome check_concurrently_outside_transaction(const Project& p, const Facts& facts) {
     Outcome o;
     int found = 0;
