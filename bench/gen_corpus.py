@@ -1029,12 +1029,15 @@ $$;
         up += self.lock_timeout() + "\n" + self.index_def(t, c, cols, name, False) + "\n"
         self.emit(f"add_index_{name}", up, f"DROP INDEX IF EXISTS {name};\n")
 
-    def k_trigger_function(self):
+    def plan_trigger_function(self):
+        """Picks a table and builds an audit or before-write trigger function for it; shared by
+        the SQL and knex generators (same random draws, so both corpora stay reproducible).
+        Returns (table, function, trigger, body, timing, purpose), or None when no table fits."""
         st = self.st
         if self.chance(0.45):
             t = self.pick_table(lambda t: not t.audited)
             if t is None:
-                return self.k_create_table()
+                return None
             t.audited = True
             fn = st.claim_fn(f"{t.name}_audit")
             tn = st.claim_trigger(t, f"trg_{t.name}_audit")
@@ -1061,7 +1064,7 @@ $$;
                 c.base in ("numeric", "integer", "smallint", "bigint") or c.base in TEXT_BASES
                 for c in t.user_columns()))
             if t is None:
-                return self.k_create_table()
+                return None
             t.validated = True
             fn = st.claim_fn(f"{t.name}_before_write")
             tn = st.claim_trigger(t, f"trg_{t.name}_before_write")
@@ -1091,6 +1094,13 @@ $$;
             body = "BEGIN\n" + "".join(checks) + "  RETURN NEW;\nEND;\n"
             timing = "BEFORE INSERT OR UPDATE"
             purpose = f"Normalises and validates {words(t.name)} before they are written."
+        return t, fn, tn, body, timing, purpose
+
+    def k_trigger_function(self):
+        plan = self.plan_trigger_function()
+        if plan is None:
+            return self.k_create_table()
+        t, fn, tn, body, timing, purpose = plan
         up = self.header(f"create {fn} trigger", [purpose])
         up += self.lock_timeout() + "\n"
         up += (f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger\nLANGUAGE plpgsql\n"

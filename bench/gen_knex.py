@@ -925,67 +925,10 @@ $$;""")
         self.emit(f"add_index_{name}", doc, up, down)
 
     def k_trigger_function(self):
-        st = self.st
-        if self.chance(0.45):
-            t = self.pick_table(lambda t: not t.audited)
-            if t is None:
-                return self.k_create_table()
-            t.audited = True
-            fn = st.claim_fn(f"{t.name}_audit")
-            tn = st.claim_trigger(t, f"trg_{t.name}_audit")
-            watched = [c.name for c in t.user_columns() if c.base not in ("jsonb", "json", "bytea")][:4]
-            cond = ""
-            if watched:
-                cond = ("  IF TG_OP = 'UPDATE' AND ROW(" + ", ".join(f"NEW.{w}" for w in watched) +
-                        ") IS NOT DISTINCT FROM ROW(" + ", ".join(f"OLD.{w}" for w in watched) + ") THEN\n"
-                        "    RETURN NEW;\n  END IF;\n")
-                for w in watched:
-                    t.col(w).referenced = True
-            body = (f"DECLARE\n  v_actor text := coalesce(current_setting('app.current_user', true), session_user);\n"
-                    f"  v_row jsonb;\nBEGIN\n{cond}"
-                    f"  IF TG_OP = 'DELETE' THEN\n    v_row := to_jsonb(OLD);\n  ELSE\n    v_row := to_jsonb(NEW);\n  END IF;\n"
-                    f"  INSERT INTO audit_log (table_name, row_id, action, actor, old_data, new_data)\n"
-                    f"  VALUES (\n    TG_TABLE_NAME,\n    v_row ->> 'id',\n    TG_OP,\n    v_actor,\n"
-                    f"    CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,\n"
-                    f"    CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END\n  );\n"
-                    f"  IF TG_OP = 'DELETE' THEN\n    RETURN OLD;\n  END IF;\n  RETURN NEW;\nEND;\n")
-            timing = "AFTER INSERT OR UPDATE OR DELETE"
-            purpose = "Records every change to " + t.name + " in audit_log."
-        else:
-            t = self.pick_table(lambda t: not t.validated and any(
-                c.base in ("numeric", "integer", "smallint", "bigint") or c.base in TEXT_BASES
-                for c in t.user_columns()))
-            if t is None:
-                return self.k_create_table()
-            t.validated = True
-            fn = st.claim_fn(f"{t.name}_before_write")
-            tn = st.claim_trigger(t, f"trg_{t.name}_before_write")
-            checks = []
-            for c in t.user_columns():
-                if c.base in ("numeric", "integer", "smallint", "bigint") and len(checks) < 4:
-                    checks.append(f"  IF NEW.{c.name} IS NOT NULL AND NEW.{c.name} < 0 THEN\n"
-                                  f"    RAISE EXCEPTION '{t.name}.{c.name} must not be negative (got %)', NEW.{c.name}\n"
-                                  f"      USING ERRCODE = 'check_violation';\n  END IF;\n")
-                    c.referenced = True
-                elif c.base in TEXT_BASES and len(checks) < 4:
-                    if c.name in ("email", "contact_email"):
-                        checks.append(f"  NEW.{c.name} := lower(btrim(NEW.{c.name}));\n")
-                    else:
-                        checks.append(f"  NEW.{c.name} := nullif(btrim(NEW.{c.name}), '');\n" if c.nullable
-                                      else f"  NEW.{c.name} := btrim(NEW.{c.name});\n")
-                    c.referenced = True
-            if t.has("status") and getattr(t.col("status"), "values", None):
-                vals = t.col("status").values
-                checks.append(f"  IF TG_OP = 'UPDATE' AND OLD.status = '{vals[-1]}' AND NEW.status <> OLD.status THEN\n"
-                              f"    RAISE EXCEPTION 'cannot reopen a {vals[-1]} {words(t.singular)} (id %)', OLD.id\n"
-                              f"      USING ERRCODE = 'restrict_violation', HINT = 'create a new record instead';\n"
-                              f"  END IF;\n")
-                t.col("status").referenced = True
-            if t.has("updated_at"):
-                checks.append("  IF TG_OP = 'UPDATE' THEN\n    NEW.updated_at := now();\n  END IF;\n")
-            body = "BEGIN\n" + "".join(checks) + "  RETURN NEW;\nEND;\n"
-            timing = "BEFORE INSERT OR UPDATE"
-            purpose = f"Normalises and validates {words(t.name)} before they are written."
+        plan = self.plan_trigger_function()
+        if plan is None:
+            return self.k_create_table()
+        t, fn, tn, body, timing, purpose = plan
         doc = self.header(f"create {fn} trigger", [purpose])
         up = self.lock_timeout()
         if up:
