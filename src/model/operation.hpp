@@ -78,7 +78,6 @@ struct Operation {
     bool cascade = false;
     bool is_local = false;            // SET LOCAL
     bool has_where = false;           // DML WHERE / partial index WHERE
-    bool has_limit = false;
     bool has_exception_handler = false; // DO / function body with EXCEPTION
     bool raises_notice = false;         // RAISE NOTICE / INFO / LOG in a body
     bool from_select = false;           // INSERT ... SELECT / CREATE TABLE AS
@@ -90,7 +89,6 @@ struct Operation {
     std::string value;                // SET value, extension name, function language, role name...
     std::string trigger_function;     // CREATE TRIGGER ... EXECUTE FUNCTION f
     std::string body;                 // function / DO body text
-    std::string policy_using;         // policy USING / WITH CHECK expression text
     std::vector<std::string> policy_columns;    // ColumnRefs in the policy expressions
     std::vector<std::pair<std::string, std::string>> literals;
     std::vector<std::string> null_tested;  // UPDATE ... WHERE col IS NULL: the columns tested  // INSERT ... VALUES: (column, string literal)

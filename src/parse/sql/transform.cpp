@@ -559,7 +559,6 @@ void transform_dml(Ctx& ctx, Node s, std::string_view kind, OpKind k) {
                         if (!f.empty()) op.null_tested.push_back(f.back());
                     }
                 }
-                if (type == "SubLink" || type == "SelectStmt") op.has_limit = op.has_limit || json::has(in, "limitCount");
                 return true;
             });
         }
@@ -654,7 +653,6 @@ void transform_policy(Ctx& ctx, Node s, std::string_view kind, OpKind k) {
             return true;
         });
         collect_funcs(e, op.functions_called);
-        op.policy_using += op.policy_using.empty() ? key : std::string("+") + key;
     }
     // current_setting('x', true): the missing_ok argument
     json::walk(s, [&](std::string_view type, Node in) {
